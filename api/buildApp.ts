@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { hashSecret } from '../identity/hashSecret';
+import type { IdentityDeps } from '../identity/IdentityDeps';
+import type { Storage } from '../storage/openStorage';
+import { authorize } from './authorize';
+import { handleError } from './handleError';
+import type { KeyformConfig } from './loadConfig';
+import { identityStoreRoutes } from './routes/identityStoreRoutes';
+import { registrationRoutes } from './routes/registrationRoutes';
+import { relyingPartyRoutes } from './routes/relyingPartyRoutes';
+import { tenantRoutes } from './routes/tenantRoutes';
+import { userRoutes } from './routes/userRoutes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: IdentityDeps;
+    config: KeyformConfig;
+  }
+}
+
+/**
+ * Build the Keyform app over opened storage; `server.ts` only listens and closes. Tests pass
+ * `now` and `randomBytes` to control time and ids.
+ */
+export async function buildApp({
+  storage,
+  config,
+  now = Date.now,
+  random = randomBytes,
+  logger = false,
+}: {
+  storage: Storage;
+  config: KeyformConfig;
+  now?: () => number;
+  random?: (bytes: number) => Buffer;
+  logger?: FastifyServerOptions['logger'];
+}) {
+  const app = Fastify({
+    logger,
+    bodyLimit: 64 * 1024,
+    // Strict bodies (DESIGN §4): no coercion, no silent removal of unknown fields.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true } },
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 5_000,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 512 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const deps: IdentityDeps = {
+    definitions: storage.identity,
+    records: storage.records,
+    now,
+    randomBytes: random,
+  };
+  app.decorate('deps', deps);
+  app.decorate('config', config);
+  app.decorateRequest('principal', null as never);
+  app.decorateRequest('tenantId', '');
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({
+      error: {
+        code: 'ROUTE_NOT_FOUND',
+        message: `no route ${request.method} ${request.url.split('?')[0]}`,
+      },
+    }),
+  );
+
+  const rootSecretHash = config.adminToken ? hashSecret(config.adminToken) : undefined;
+  app.addHook('onRequest', async (request) => authorize(request, deps, rootSecretHash));
+
+  await app.register(rateLimit, {
+    max: config.apiRateLimit,
+    timeWindow: 60_000,
+    allowList: (request) => request.url === '/health' || request.url.startsWith('/docs'),
+    // Per token on API routes: the hash of the bearer secret, never the secret itself.
+    keyGenerator: (request) => {
+      const auth = request.headers.authorization;
+      return auth ? hashSecret(auth).slice(0, 32) : request.ip;
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Keyform',
+        version: '0.1.0',
+        description: 'Self-hosted passkey onboarding runtime',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  await app.register(tenantRoutes);
+  await app.register(identityStoreRoutes);
+  await app.register(userRoutes);
+  await app.register(relyingPartyRoutes);
+  await app.register(registrationRoutes);
+  return app;
+}
+
+export type KeyformApp = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,59 @@
+import { purgeExpiredSessions } from '../identity/purgeExpiredSessions';
+import { openStorage } from '../storage/openStorage';
+import { StorageError } from '../storage/StorageError';
+import { buildApp } from './buildApp';
+import { loadConfig } from './loadConfig';
+import { loggerOptions } from './loggerOptions';
+import { seedDemo } from './seedDemo';
+
+/** Listen and close; everything else is in buildApp. */
+async function main() {
+  const config = loadConfig();
+  const storage = await openStorage({ dataDir: config.dataDir });
+  const app = await buildApp({ storage, config, logger: loggerOptions() });
+  const { rootToken } = await seedDemo(app.deps, config);
+  const purge = setInterval(() => {
+    purgeExpiredSessions(app.deps).catch((error) => app.log.warn({ err: error }, 'purge failed'));
+  }, 60_000);
+  purge.unref();
+
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    clearInterval(purge);
+    await app.close();
+    await storage.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void close('SIGTERM'));
+  process.on('SIGINT', () => void close('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  printWelcome(config.publicUrl, config.dataDir, rootToken);
+}
+
+function printWelcome(publicUrl: string, dataDir: string, rootToken: string | undefined) {
+  const lines = [
+    '',
+    `Keyform is running on ${publicUrl}  (data in ${dataDir})`,
+    `  API reference:  ${publicUrl}/docs`,
+  ];
+  if (rootToken) {
+    lines.push(
+      '',
+      '  Root API token (shown once, stored only as a hash; set KEYFORM_ADMIN_TOKEN to use your own):',
+      `    ${rootToken}`,
+    );
+  }
+  lines.push('');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  const message =
+    error instanceof StorageError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`keyform: cannot start: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+/** Every way an identity operation can refuse; `api/` maps each code to one HTTP status. */
+export type IdentityErrorCode =
+  | 'INVALID_INPUT'
+  | 'TOKEN_INVALID'
+  | 'PERMISSION_DENIED'
+  | 'TENANT_NOT_FOUND'
+  | 'TENANT_EXISTS'
+  | 'STORE_NOT_FOUND'
+  | 'STORE_EXISTS'
+  | 'USER_NOT_FOUND'
+  | 'EXT_ID_NOT_UNIQUE'
+  | 'USER_KEY_NOT_UNIQUE'
+  | 'PASSKEY_NOT_FOUND'
+  | 'RELYING_PARTY_NOT_FOUND'
+  | 'POLICY_NOT_FOUND'
+  | 'SESSION_NOT_FOUND'
+  | 'SESSION_EXPIRED'
+  | 'SESSION_ALREADY_COMPLETED'
+  | 'SESSION_CANCELLED'
+  | 'SESSION_FAILED'
+  | 'SESSION_BUSY'
+  | RegistrationFailureCode;
+
+/** Why a registration response failed verification: 400, and counted against maxAttempts. */
+export type RegistrationFailureCode =
+  | 'RESPONSE_MALFORMED'
+  | 'CHALLENGE_MISMATCH'
+  | 'ORIGIN_NOT_ALLOWED'
+  | 'CROSS_ORIGIN_NOT_ALLOWED'
+  | 'RP_ID_MISMATCH'
+  | 'CLIENT_DATA_TYPE_MISMATCH'
+  | 'USER_PRESENCE_REQUIRED'
+  | 'USER_VERIFICATION_REQUIRED'
+  | 'ALGORITHM_NOT_ALLOWED'
+  | 'ATTESTATION_FORMAT_NOT_ALLOWED'
+  | 'AAGUID_NOT_ALLOWED'
+  | 'CREDENTIAL_ID_MISMATCH'
+  | 'CREDENTIAL_ID_TOO_LONG'
+  | 'CREDENTIAL_ALREADY_REGISTERED'
+  | 'ATTESTATION_INVALID';
+
+export class IdentityError extends Error {
+  override readonly name = 'IdentityError';
+  readonly code: IdentityErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(
+    code: IdentityErrorCode,
+    message: string,
+    options?: { details?: Record<string, unknown>; cause?: unknown },
+  ) {
+    super(message, { cause: options?.cause });
+    this.code = code;
+    this.details = options?.details;
+  }
+}
+
+/** A 400 for one field: `details.fields` lets a client point at what to fix. */
+export function invalidField(path: string, message: string) {
+  return new IdentityError('INVALID_INPUT', `${path}: ${message}`, {
+    details: { fields: [{ path, message }] },
+  });
+}

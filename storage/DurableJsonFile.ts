@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import type { Adapter } from 'lowdb';
+import { StorageError } from './StorageError';
+import { writeFileDurably } from './writeFileDurably';
+
+/** lowdb adapter whose writes survive `kill -9` and whose reads refuse a corrupt file. */
+export class DurableJsonFile<T> implements Adapter<T> {
+  readonly #file: string;
+
+  constructor(file: string) {
+    this.#file = file;
+  }
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.#file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new StorageError('STORAGE_UNAVAILABLE', `cannot read ${this.#file}`, { cause: error });
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      // Never fall back to defaults here: the next write would overwrite the operator's data.
+      throw new StorageError(
+        'STORAGE_CORRUPT',
+        `${this.#file} is not valid JSON; restore it from a backup or move it away (Keyform will not overwrite it)`,
+        { cause: error },
+      );
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileDurably({ file: this.#file, contents: `${JSON.stringify(data, null, 2)}\n` });
+  }
+}

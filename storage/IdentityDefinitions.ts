@@ -1,0 +1,57 @@
+/** What `identity.json` holds: small, rarely written, worth reading and diffing (DESIGN §9). */
+export interface IdentityDefinitions {
+  tenants: TenantRecord[];
+  tokens: ApiTokenRecord[];
+  stores: IdentityStoreRecord[];
+  relyingParties: RelyingPartyRecord[];
+}
+
+export interface TenantRecord {
+  id: string;
+  createdAt: string;
+}
+
+export interface ApiTokenRecord {
+  id: string;
+  /** null for a root token, which acts in every tenant. */
+  tenantId: string | null;
+  name: string;
+  /** sha256 of the secret, hex: the secret itself is shown once and never stored. */
+  secretHash: string;
+  permissions: string[];
+  expiresAt: string | null;
+  createdAt: string;
+}
+
+export interface IdentityStoreRecord {
+  id: string;
+  tenantId: string;
+  name: string;
+  displayName: string | null;
+  createdAt: string;
+}
+
+export interface RegistrationPolicy {
+  userVerification: 'required' | 'preferred' | 'discouraged';
+  residentKey: 'required' | 'preferred' | 'discouraged';
+  authenticatorAttachment: 'platform' | 'cross-platform' | null;
+  attestation: 'none' | 'direct' | 'indirect' | 'enterprise';
+  allowedAttestationFormats: string[];
+  supportedAlgorithms: number[];
+  timeoutSeconds: number;
+  maxAttempts: number;
+  excludeExistingCredentials: boolean;
+  allowedAaguids: string[] | null;
+  allowCrossOrigin: boolean;
+}
+
+export interface RelyingPartyRecord {
+  id: string;
+  tenantId: string;
+  rpId: string;
+  name: string;
+  origins: string[];
+  registrationPolicies: Record<string, RegistrationPolicy>;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,85 @@
+import type { Generated } from 'kysely';
+
+/** Row shapes of the record database (SQLite now; the same tables serve a PostgreSQL dialect). */
+export interface RecordTables {
+  users: UserRow;
+  user_handles: UserHandleRow;
+  passkeys: PasskeyRow;
+  registration_sessions: RegistrationSessionRow;
+}
+
+export interface UserRow {
+  id: string;
+  tenant_id: string;
+  store_name: string;
+  user_key: string;
+  external_id: string;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  date_of_birth: string | null;
+  /** JSON text: `{country?, language?, variant?}` */
+  locale: string | null;
+  /** JSON text: string[] */
+  nationalities: string | null;
+  status: string;
+  timezone: string | null;
+  type: string | null;
+  /** JSON text: Record<string, string> */
+  attributes: string | null;
+  created_at: string;
+  updated_at: string;
+  seq: Generated<number>;
+}
+
+export interface UserHandleRow {
+  tenant_id: string;
+  user_id: string;
+  rp_id: string;
+  user_handle: string;
+}
+
+export interface PasskeyRow {
+  id: string;
+  tenant_id: string;
+  store_name: string;
+  user_id: string;
+  rp_id: string;
+  credential_id: string;
+  public_key: string;
+  counter: number;
+  aaguid: string;
+  device_type: string;
+  backed_up: number;
+  /** JSON text: string[] */
+  transports: string;
+  attestation_format: string;
+  user_handle: string;
+  created_at: string;
+}
+
+export interface RegistrationSessionRow {
+  id: string;
+  tenant_id: string;
+  store_name: string;
+  rp_id: string;
+  policy_name: string;
+  user_id: string | null;
+  /** JSON text of the user to create on completion (`createUser`), else null. */
+  new_user: string | null;
+  user_handle: string;
+  challenge: string;
+  /** JSON text of the PublicKeyCredentialCreationOptionsJSON handed to the client. */
+  client_request: string;
+  state: string;
+  attempts: number;
+  /** Epoch milliseconds, so purging is one indexed range delete. */
+  expires_at: number;
+  created_at: string;
+  updated_at: string;
+  /** sha256 of the response that completed the session: an identical resend is idempotent. */
+  response_hash: string | null;
+  /** JSON text of the completed result returned to every identical resend. */
+  result: string | null;
+  failure_code: string | null;
+}

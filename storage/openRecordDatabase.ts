@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import { Kysely, type Migration, Migrator, SqliteDialect } from 'kysely';
+import { guardStatement } from './guardStatement';
+import * as m0001 from './migrations/m0001_identity';
+import type { RecordTables } from './RecordTables';
+import { StorageError } from './StorageError';
+
+const migrations: Record<string, Migration> = { '0001_identity': m0001 };
+
+export type RecordDatabase = Kysely<RecordTables>;
+
+/**
+ * Open the record database: SQLite in WAL mode with `synchronous = FULL`, so a commit that
+ * returned is on disk before the response goes out. Runs pending migrations.
+ */
+export async function openRecordDatabase({
+  file,
+  synchronous = 'FULL',
+}: {
+  file: string;
+  synchronous?: 'FULL' | 'NORMAL';
+}) {
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma(`synchronous = ${synchronous}`);
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const [check] = sqlite.pragma('quick_check', { simple: false }) as Array<{
+      quick_check: string;
+    }>;
+    if (check?.quick_check !== 'ok') throw new Error(`quick_check: ${check?.quick_check}`);
+  } catch (error) {
+    throw new StorageError(
+      'STORAGE_CORRUPT',
+      `${file} is not a usable SQLite database; restore it from a backup or move it away (Keyform will not overwrite it)`,
+      { cause: error },
+    );
+  }
+  const db = new Kysely<RecordTables>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw new StorageError('STORAGE_UNAVAILABLE', 'migration failed', { cause: error });
+  return { db, sqlite };
+}
+
+/** Kysely prepares every query anew; reusing prepared statements saves that on the hot path. */
+function withStatementCache(sqlite: Database.Database) {
+  const cache = new Map<string, ReturnType<typeof guardStatement>>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (source: string) => {
+      let statement = cache.get(source);
+      if (!statement) {
+        statement = guardStatement(sqlite.prepare(source));
+        if (cache.size < 500) cache.set(source, statement);
+      }
+      return statement;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { createIdentityDefinitions } from './createIdentityDefinitions';
+import { createPasskeyRepository } from './createPasskeyRepository';
+import { createRegistrationSessionRepository } from './createRegistrationSessionRepository';
+import { createUserRepository } from './createUserRepository';
+import { lockDataDirectory } from './lockDataDirectory';
+import { openRecordDatabase } from './openRecordDatabase';
+import type { RecordTables } from './RecordTables';
+
+function repositoriesOver(db: Kysely<RecordTables>) {
+  return {
+    users: createUserRepository(db),
+    passkeys: createPasskeyRepository(db),
+    sessions: createRegistrationSessionRepository(db),
+  };
+}
+export type RecordRepositories = ReturnType<typeof repositoriesOver>;
+
+/**
+ * Everything Keyform keeps in one data directory: locks it, opens the definition documents and
+ * the record database, and hands out repositories. `close()` releases all of it.
+ */
+export async function openStorage({
+  dataDir,
+  synchronous = 'FULL',
+}: {
+  dataDir: string;
+  synchronous?: 'FULL' | 'NORMAL';
+}) {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const lock = lockDataDirectory({ dir: dataDir });
+  try {
+    const identity = await createIdentityDefinitions({ dataDir });
+    const { db, sqlite } = await openRecordDatabase({
+      file: join(dataDir, 'records.sqlite'),
+      synchronous,
+    });
+    const records = {
+      ...repositoriesOver(db),
+      /** Run `work` in one transaction: all of its writes commit together or none do. */
+      transaction: <R>(work: (repos: RecordRepositories) => Promise<R>) =>
+        db.transaction().execute((trx) => work(repositoriesOver(trx))),
+    };
+    return {
+      dataDir,
+      identity,
+      records,
+      sqlite,
+      close: async () => {
+        await db.destroy();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+export type Storage = Awaited<ReturnType<typeof openStorage>>;
+export type Records = Storage['records'];

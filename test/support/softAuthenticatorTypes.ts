@@ -1,0 +1,77 @@
+import type { KeyObject } from 'node:crypto';
+import type {
+  AuthenticatorTransportFuture,
+  PublicKeyCredentialCreationOptionsJSON,
+  RegistrationResponseJSON,
+} from '@simplewebauthn/server';
+import type { CoseAlgorithm } from './coseKey';
+import type { AttestationFormat } from './encodeAttestationObject';
+
+export interface SoftAuthenticatorOptions {
+  origin?: string;
+  format?: AttestationFormat;
+  algorithm?: CoseAlgorithm;
+  aaguid?: Uint8Array;
+  userVerified?: boolean;
+  userPresent?: boolean;
+  backupEligible?: boolean;
+  backupState?: boolean;
+  transports?: AuthenticatorTransportFuture[];
+  attachment?: 'platform' | 'cross-platform';
+}
+
+/** Each override breaks (or changes) exactly one thing in one `createCredential` call. */
+export interface CreateCredentialOverrides {
+  /** Challenge written into clientDataJSON instead of `options.challenge`. */
+  challenge?: string;
+  origin?: string;
+  /** clientDataJSON `type`, e.g. 'webauthn.get'. */
+  type?: string;
+  crossOrigin?: boolean;
+  /** RP ID hashed into authenticator data instead of `options.rp.id`. */
+  rpId?: string;
+  /** Raw flags byte; wins over `userPresent`/`userVerified` and the backup flags. */
+  flags?: number;
+  userPresent?: boolean;
+  userVerified?: boolean;
+  /** Key algorithm, used even when `options.pubKeyCredParams` does not list it. */
+  algorithm?: CoseAlgorithm;
+  format?: AttestationFormat;
+  /** Raw credential id written into authenticator data (and, unless `responseId`, the JSON). */
+  credentialId?: Uint8Array;
+  /** base64url `id`/`rawId` for the JSON, differing from the id in authenticator data. */
+  responseId?: string;
+  /** Packed only: sign the attestation with a fresh key instead of the credential key. */
+  forgeSignature?: boolean;
+  /** Bytes appended after the CBOR attestation object. */
+  trailingBytes?: Uint8Array;
+  /** `fmt` label in the attestation object; the statement stays the one `format` produced. */
+  fmt?: string;
+  aaguid?: Uint8Array;
+  counter?: number;
+}
+
+/** What the authenticator remembers about a credential it created. */
+export interface SoftCredential {
+  /** base64url of the credential id in authenticator data. */
+  id: string;
+  rawId: Uint8Array;
+  rpId: string;
+  /** `options.user.id` as received (base64url). */
+  userHandle: string;
+  algorithm: CoseAlgorithm;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  /** CBOR COSE_Key bytes, as SimpleWebAuthn returns in `registrationInfo.credential.publicKey`. */
+  cosePublicKey: Uint8Array;
+  counter: number;
+}
+
+export interface SoftAuthenticator {
+  readonly origin: string;
+  readonly credentials: readonly SoftCredential[];
+  createCredential(
+    options: PublicKeyCredentialCreationOptionsJSON,
+    overrides?: CreateCredentialOverrides,
+  ): RegistrationResponseJSON;
+}
