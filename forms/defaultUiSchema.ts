@@ -1,0 +1,17 @@
+import { appendPointer } from './appendPointer';
+import type { FormSchema, UiSchemaElement } from './FormDefinition';
+
+export type CreateDefaultUiSchemaOptions = {
+  schema: FormSchema;
+};
+
+/** One Control per top-level property, in schema order, stacked vertically. */
+export function createDefaultUiSchema({ schema }: CreateDefaultUiSchemaOptions): UiSchemaElement {
+  return {
+    type: 'VerticalLayout',
+    elements: Object.keys(schema.properties).map((name) => ({
+      type: 'Control' as const,
+      scope: appendPointer('#/properties', name),
+    })),
+  };
+}

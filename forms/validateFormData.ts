@@ -1,0 +1,45 @@
+import type { FormDefinition } from './FormDefinition';
+import { getDataValidator } from './getDataValidator';
+import { isPlainObject } from './isPlainObject';
+import { type FormDataIssue, mapAjvErrors } from './mapAjvErrors';
+import { rejectForbiddenKeys } from './rejectForbiddenKeys';
+
+export type { FormDataIssue } from './mapAjvErrors';
+
+export type ValidateFormDataOptions = {
+  /** A definition returned by validateFormDefinition (or a built-in form). */
+  definition: FormDefinition;
+  /** The untrusted submission. */
+  data: unknown;
+};
+
+export type ValidateFormDataResult =
+  | { ok: true; data: Record<string, unknown> }
+  | { ok: false; errors: FormDataIssue[] };
+
+/**
+ * Server-side check of a submission against its form version's schema: no type coercion, no
+ * defaults, no stripping, so what is stored is exactly what was validated.
+ * Throws FormError FORM_INVALID only if the definition itself does not compile.
+ */
+export function validateFormData({
+  definition,
+  data,
+}: ValidateFormDataOptions): ValidateFormDataResult {
+  // Forms always describe an object; arrays, scalars or class instances cannot be submissions.
+  if (!isPlainObject(data)) {
+    const received = Array.isArray(data) ? 'an array' : data === null ? 'null' : typeof data;
+    return {
+      ok: false,
+      errors: [{ path: '', message: `received ${received}; expected an object`, keyword: 'type' }],
+    };
+  }
+  const forbidden = rejectForbiddenKeys({ value: data });
+  // Prototype-pollution keys are refused before any consumer can merge the data.
+  if (forbidden.length > 0) {
+    return { ok: false, errors: forbidden.map((issue) => ({ ...issue, keyword: 'forbiddenKey' })) };
+  }
+  const validate = getDataValidator({ schema: definition.schema });
+  if (validate(data)) return { ok: true, data };
+  return { ok: false, errors: mapAjvErrors(validate.errors ?? []) };
+}

@@ -1,0 +1,175 @@
+import { appendPointer } from './appendPointer';
+import { createFormAjv } from './createFormAjv';
+import { createDefaultUiSchema } from './defaultUiSchema';
+import type { FormDefinition, FormI18n, FormSchema, UiSchemaElement } from './FormDefinition';
+import { FormError, type FormFieldIssue } from './FormError';
+import { isPlainObject } from './isPlainObject';
+import { measureJsonDepth } from './measureJsonDepth';
+import { rejectForbiddenKeys } from './rejectForbiddenKeys';
+import { rejectUnsafeSchemaKeywords } from './rejectUnsafeSchemaKeywords';
+import { validateI18n } from './validateI18n';
+import { validatePlainText } from './validatePlainText';
+import { validateSchemaShape } from './validateSchemaShape';
+import { validateUiSchema } from './validateUiSchema';
+
+const TOP_LEVEL_KEYS: ReadonlySet<string> = new Set(['schema', 'uischema', 'i18n', 'description']);
+const MAX_DESCRIPTION_LENGTH = 1000;
+
+export type ValidateFormDefinitionOptions = {
+  /** The untrusted upload, typically straight from `JSON.parse`. */
+  definition: unknown;
+  /** Cap on the UTF-8 size of the definition's JSON serialisation. */
+  maxBytes?: number;
+  /** Cap on object/array nesting; also bounds every recursive check that follows. */
+  maxDepth?: number;
+};
+
+export type ValidateFormDefinitionResult =
+  | { ok: true; value: FormDefinition }
+  | { ok: false; error: FormError };
+
+/**
+ * Validates an uploaded form version and returns a detached, normalised copy (default
+ * `uischema` filled in). Never throws for bad input: problems come back as a `FormError` whose
+ * `details.fields` lists `{path, message}` with JSON pointers into the upload.
+ */
+export function validateFormDefinition({
+  definition,
+  maxBytes = 64 * 1024,
+  maxDepth = 16,
+}: ValidateFormDefinitionOptions): ValidateFormDefinitionResult {
+  const depth = measureJsonDepth({ value: definition, limit: maxDepth });
+  // Depth first: it bounds the recursion of serialisation and of every later walk.
+  if (depth > maxDepth) {
+    return invalid([
+      {
+        path: '',
+        message: `received nesting deeper than ${maxDepth}; expected at most ${maxDepth}`,
+      },
+    ]);
+  }
+  const json = serialise(definition);
+  // Values JSON cannot represent (undefined, BigInt, functions) are not a form definition.
+  if (json === undefined) {
+    return invalid([
+      { path: '', message: `received ${typeof definition}; expected a JSON object` },
+    ]);
+  }
+  const bytes = new TextEncoder().encode(json).length;
+  // Oversized forms cost storage, bandwidth and compile time on every render.
+  if (bytes > maxBytes) {
+    return {
+      ok: false,
+      error: new FormError(
+        'FORM_TOO_LARGE',
+        `form definition is ${bytes} bytes; expected at most ${maxBytes}`,
+        { details: { receivedBytes: bytes, maxBytes } },
+      ),
+    };
+  }
+  // Work on a detached copy: no getters, prototypes or later mutation by the caller.
+  const copy: unknown = JSON.parse(json);
+  const structureIssues = validateStructure(copy);
+  if (structureIssues.length > 0) return invalid(structureIssues);
+  // validateStructure proved it is a plain object.
+  const upload = copy as Record<string, unknown>;
+
+  const schemaIssues = [
+    ...validateSchemaShape({ schema: upload.schema }),
+    ...rejectUnsafeSchemaKeywords({ schema: upload.schema }),
+  ];
+  // Only a safe, object-shaped schema may be handed to the compiler.
+  if (schemaIssues.length > 0) return invalid(schemaIssues);
+  const compileError = compileSchema(upload.schema);
+  if (compileError !== undefined) return compileError;
+
+  const issues = validateExtras(upload);
+  if (issues.length > 0) return invalid(issues);
+
+  // All parts were validated above; the casts only restate what the checks proved.
+  const schema = upload.schema as FormSchema;
+  const value: FormDefinition = {
+    schema,
+    uischema: (upload.uischema as UiSchemaElement | undefined) ?? createDefaultUiSchema({ schema }),
+  };
+  if (upload.i18n !== undefined) value.i18n = upload.i18n as FormI18n;
+  if (typeof upload.description === 'string') value.description = upload.description;
+  return { ok: true, value };
+}
+
+function serialise(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    // BigInt values and throwing getters make the upload unserialisable.
+    return undefined;
+  }
+}
+
+function validateStructure(upload: unknown): FormFieldIssue[] {
+  // Every later rule addresses named members of a definition object.
+  if (!isPlainObject(upload)) {
+    const received = Array.isArray(upload) ? 'an array' : typeof upload;
+    return [{ path: '', message: `received ${received}; expected a form definition object` }];
+  }
+  const unknownKeys = Object.keys(upload)
+    .filter((key) => !TOP_LEVEL_KEYS.has(key))
+    .map((key) => ({
+      path: appendPointer('', key),
+      message: `received unknown key "${key}"; expected only schema, uischema, i18n, description`,
+    }));
+  return [...rejectForbiddenKeys({ value: upload }), ...unknownKeys];
+}
+
+function compileSchema(schema: unknown): ValidateFormDefinitionResult | undefined {
+  // A fresh instance per upload: nothing from other forms can leak into this compilation.
+  const ajv = createFormAjv();
+  // Meta-schema check first: its errors carry paths, unlike compile's single message.
+  if (ajv.validateSchema(schema as FormSchema) !== true) {
+    const fields = (ajv.errors ?? []).map((error) => ({
+      path: `/schema${error.instancePath}`,
+      message: `received a schema that is not valid draft-07: ${error.message ?? error.keyword}`,
+    }));
+    return invalid(
+      fields.length > 0 ? fields : [{ path: '/schema', message: 'received an invalid schema' }],
+    );
+  }
+  try {
+    ajv.compile(schema as FormSchema);
+    return undefined;
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return invalid([{ path: '/schema', message: `schema does not compile: ${message}` }], cause);
+  }
+}
+
+function validateExtras(upload: Record<string, unknown>): FormFieldIssue[] {
+  const issues: FormFieldIssue[] = [];
+  if (upload.uischema !== undefined) {
+    issues.push(...validateUiSchema({ uischema: upload.uischema, schema: upload.schema }));
+  }
+  if (upload.i18n !== undefined) issues.push(...validateI18n({ i18n: upload.i18n }));
+  if (upload.description !== undefined) {
+    issues.push(
+      ...validatePlainText({
+        value: upload.description,
+        path: '/description',
+        maxLength: MAX_DESCRIPTION_LENGTH,
+      }),
+    );
+  }
+  return issues;
+}
+
+function invalid(fields: FormFieldIssue[], cause?: unknown): { ok: false; error: FormError } {
+  const [first] = fields;
+  const summary = first === undefined ? '' : `: ${first.path || '/'} ${first.message}`;
+  const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : '';
+  return {
+    ok: false,
+    error: new FormError('FORM_INVALID', `form definition is invalid${summary}${more}`, {
+      details: { fields },
+      cause,
+    }),
+  };
+}
