@@ -1,24 +1,29 @@
 import { randomBytes } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { hashSecret } from '../identity/hashSecret';
-import type { IdentityDeps } from '../identity/IdentityDeps';
+import type { RuntimeDeps } from '../runtime/RuntimeDeps';
 import type { Storage } from '../storage/openStorage';
 import { authorize } from './authorize';
 import { handleError } from './handleError';
 import type { KeyformConfig } from './loadConfig';
+import { flowRoutes } from './routes/flowRoutes';
+import { formRoutes } from './routes/formRoutes';
 import { identityStoreRoutes } from './routes/identityStoreRoutes';
+import { processRoutes } from './routes/processRoutes';
 import { registrationRoutes } from './routes/registrationRoutes';
 import { relyingPartyRoutes } from './routes/relyingPartyRoutes';
+import { rendererRoutes } from './routes/rendererRoutes';
 import { tenantRoutes } from './routes/tenantRoutes';
 import { userRoutes } from './routes/userRoutes';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    deps: IdentityDeps;
+    deps: RuntimeDeps;
     config: KeyformConfig;
   }
 }
@@ -53,10 +58,16 @@ export async function buildApp({
     return503OnClosing: true,
     routerOptions: { maxParamLength: 512 },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // All JSON (DESIGN §3): text/plain would otherwise parse to a string and reach the schema
+  // as a 400, and it is the one body type a cross-site form may send without a preflight.
+  app.removeContentTypeParser('text/plain');
 
-  const deps: IdentityDeps = {
+  const deps: RuntimeDeps = {
     definitions: storage.identity,
     records: storage.records,
+    forms: storage.forms,
+    processes: storage.processes,
+    publicUrl: config.publicUrl,
     now,
     randomBytes: random,
   };
@@ -77,10 +88,14 @@ export async function buildApp({
   const rootSecretHash = config.adminToken ? hashSecret(config.adminToken) : undefined;
   app.addHook('onRequest', async (request) => authorize(request, deps, rootSecretHash));
 
+  await app.register(cookie);
   await app.register(rateLimit, {
     max: config.apiRateLimit,
     timeWindow: 60_000,
-    allowList: (request) => request.url === '/health' || request.url.startsWith('/docs'),
+    allowList: (request) =>
+      request.url === '/health' ||
+      request.url.startsWith('/docs') ||
+      request.url.startsWith('/assets/'),
     // Per token on API routes: the hash of the bearer secret, never the secret itself.
     keyGenerator: (request) => {
       const auth = request.headers.authorization;
@@ -106,6 +121,10 @@ export async function buildApp({
   await app.register(userRoutes);
   await app.register(relyingPartyRoutes);
   await app.register(registrationRoutes);
+  await app.register(formRoutes);
+  await app.register(processRoutes);
+  await app.register(flowRoutes);
+  await app.register(rendererRoutes);
   return app;
 }
 

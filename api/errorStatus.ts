@@ -1,4 +1,6 @@
+import type { FormErrorCode } from '../forms/FormError';
 import type { IdentityErrorCode } from '../identity/IdentityError';
+import type { RuntimeErrorCode } from '../runtime/RuntimeError';
 import type { StorageErrorCode } from '../storage/StorageError';
 
 /** Codes raised by the api layer itself (parsing, routing, limits). */
@@ -10,11 +12,32 @@ export type ApiErrorCode =
   | 'RATE_LIMITED'
   | 'INTERNAL_ERROR';
 
-export type ErrorCode = IdentityErrorCode | StorageErrorCode | ApiErrorCode;
+export type ErrorCode =
+  | IdentityErrorCode
+  | FormErrorCode
+  | RuntimeErrorCode
+  | StorageErrorCode
+  | ApiErrorCode;
 
 /** The one place a code becomes an HTTP status (DESIGN §3). */
 export const errorStatus: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
+  FORM_INVALID: 400,
+  FORM_DATA_INVALID: 400,
+  PROCESS_DEFINITION_INVALID: 400,
+  CAPABILITY_INVALID: 401,
+  FORM_NOT_FOUND: 404,
+  FORM_VERSION_NOT_FOUND: 404,
+  PROCESS_DEFINITION_NOT_FOUND: 404,
+  PROCESS_TOKEN_NOT_FOUND: 404,
+  INSTANCE_NOT_FOUND: 404,
+  STEP_STALE: 409,
+  INSTANCE_ENDED: 409,
+  ACTION_NOT_ALLOWED: 409,
+  PROCESS_TOKEN_EXPIRED: 410,
+  PROCESS_TOKEN_USED: 410,
+  INSTANCE_EXPIRED: 410,
+  FORM_TOO_LARGE: 413,
   INVALID_BODY: 400,
   RESPONSE_MALFORMED: 400,
   CHALLENGE_MISMATCH: 400,

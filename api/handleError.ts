@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { FormError } from '../forms/FormError';
 import { IdentityError } from '../identity/IdentityError';
+import { RuntimeError } from '../runtime/RuntimeError';
 import { StorageError } from '../storage/StorageError';
 import { type ErrorCode, errorStatus } from './errorStatus';
 
@@ -29,7 +31,11 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
 }
 
 function toErrorBody(error: FastifyError): ErrorBody {
-  if (error instanceof IdentityError) {
+  if (
+    error instanceof IdentityError ||
+    error instanceof FormError ||
+    error instanceof RuntimeError
+  ) {
     return {
       code: error.code,
       message: error.message,

@@ -1,16 +1,18 @@
 import { createApiToken } from '../identity/createApiToken';
 import { createTenant } from '../identity/createTenant';
-import type { IdentityDeps } from '../identity/IdentityDeps';
 import { putRelyingParty } from '../identity/putRelyingParty';
+import { createProcessToken, startAddress } from '../runtime/createProcessToken';
+import type { RuntimeDeps } from '../runtime/RuntimeDeps';
 import type { KeyformConfig } from './loadConfig';
 
 /**
- * First-start content (DESIGN §10): tenant `default` with store `default`, and an RP for the
- * public URL's host whose origin is that URL, with policy `default`. Existing data is never
- * touched, so an operator's changes survive restarts. Returns a new root token secret when
- * none existed and no KEYFORM_ADMIN_TOKEN is set.
+ * First-start content (DESIGN §10): tenant `default` with store `default`, an RP for the
+ * public URL's host whose origin is that URL with policy `default`, and a `demo` process token
+ * into the built-in `passkey-registration` process. Existing data is never touched, so an
+ * operator's changes survive restarts. Returns the start link, and a new root token secret
+ * when none existed and no KEYFORM_ADMIN_TOKEN is set.
  */
-export async function seedDemo(deps: IdentityDeps, config: KeyformConfig) {
+export async function seedDemo(deps: RuntimeDeps, config: KeyformConfig) {
   const { tenants, relyingParties, tokens } = deps.definitions.read();
   if (!tenants.some((t) => t.id === 'default')) await createTenant(deps, { id: 'default' });
   const rpId = new URL(config.publicUrl).hostname;
@@ -23,7 +25,19 @@ export async function seedDemo(deps: IdentityDeps, config: KeyformConfig) {
       registrationPolicies: { default: {} },
     });
   }
-  if (config.adminToken || tokens.some((t) => t.tenantId === null)) return { rootToken: undefined };
+  let demo = deps.processes
+    .read()
+    .tokens.find((t) => t.tenantId === 'default' && t.name === 'demo');
+  demo ??= await createProcessToken(deps, {
+    tenantId: 'default',
+    name: 'demo',
+    processDefnName: 'passkey-registration',
+    type: 'UNLIMITED',
+    parameters: { rpId },
+  });
+  const startLink = startAddress(config.publicUrl, demo.id);
+  if (config.adminToken || tokens.some((t) => t.tenantId === null))
+    return { rootToken: undefined, startLink };
   const { token } = await createApiToken(deps, { tenantId: null, name: 'root (first start)' });
-  return { rootToken: token };
+  return { rootToken: token, startLink };
 }

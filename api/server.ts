@@ -11,7 +11,7 @@ async function main() {
   const config = loadConfig();
   const storage = await openStorage({ dataDir: config.dataDir });
   const app = await buildApp({ storage, config, logger: loggerOptions() });
-  const { rootToken } = await seedDemo(app.deps, config);
+  const { rootToken, startLink } = await seedDemo(app.deps, config);
   const purge = setInterval(() => {
     purgeExpiredSessions(app.deps).catch((error) => app.log.warn({ err: error }, 'purge failed'));
   }, 60_000);
@@ -31,14 +31,25 @@ async function main() {
   process.on('SIGINT', () => void close('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  printWelcome(config.publicUrl, config.dataDir, rootToken);
+  printWelcome({ publicUrl: config.publicUrl, dataDir: config.dataDir, rootToken, startLink });
 }
 
-function printWelcome(publicUrl: string, dataDir: string, rootToken: string | undefined) {
+function printWelcome({
+  publicUrl,
+  dataDir,
+  rootToken,
+  startLink,
+}: {
+  publicUrl: string;
+  dataDir: string;
+  rootToken: string | undefined;
+  startLink: string;
+}) {
   const lines = [
     '',
     `Keyform is running on ${publicUrl}  (data in ${dataDir})`,
-    `  API reference:  ${publicUrl}/docs`,
+    `  Register a passkey:  ${startLink}`,
+    `  API reference:       ${publicUrl}/docs`,
   ];
   if (rootToken) {
     lines.push(

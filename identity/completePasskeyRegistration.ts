@@ -28,12 +28,16 @@ export async function completePasskeyRegistration(
   const key = { tenantId, id: sessionId };
   const responseHash = createHash('sha256').update(JSON.stringify(response)).digest('hex');
   const now = deps.now();
-  const claimed = await deps.records.sessions.claim(key, now);
   const session = await deps.records.sessions.find(key);
+  // Checked before the claim: claiming another store's session would strand it in VERIFYING.
   if (!session || session.storeName !== storeName) {
     throw new IdentityError('SESSION_NOT_FOUND', `session '${sessionId}' not found`);
   }
-  if (!claimed) return answerUnclaimed(deps, session, responseHash, now);
+  if (!(await deps.records.sessions.claim(key, now))) {
+    const current = await deps.records.sessions.find(key);
+    if (!current) throw new IdentityError('SESSION_NOT_FOUND', `session '${sessionId}' not found`);
+    return answerUnclaimed(deps, current, responseHash, now);
+  }
 
   const { rp, policy } = findRegistrationPolicy(deps, {
     tenantId,

@@ -164,13 +164,20 @@ async function chooseUserHandle(
       );
     }
   }
-  const stored = user
-    ? await deps.records.passkeys.findUserHandle({ tenantId, userId: user.id, rpId })
-    : undefined;
-  if (stored !== undefined && given !== undefined && given !== stored) {
+  if (!user) return given ?? deps.randomBytes(32).toString('base64url');
+  const key = { tenantId, userId: user.id, rpId };
+  // Kept at the first start, not the first completion, so every start for this user and RP
+  // issues the same handle; when two first starts race, the first writer wins.
+  let kept = await deps.records.passkeys.findUserHandle(key);
+  if (kept === undefined) {
+    const chosen = given ?? deps.randomBytes(32).toString('base64url');
+    await deps.records.passkeys.saveUserHandle(key, chosen);
+    kept = (await deps.records.passkeys.findUserHandle(key)) ?? chosen;
+  }
+  if (given !== undefined && given !== kept) {
     throw invalidField('/userHandle', 'differs from the handle this user already has for this RP');
   }
-  return stored ?? given ?? deps.randomBytes(32).toString('base64url');
+  return kept;
 }
 
 function displayNameOf(user?: UserRecord) {

@@ -19,19 +19,32 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new StorageError('STORAGE_UNAVAILABLE', `cannot read ${this.#file}`, { cause: error });
     }
+    let data: unknown;
     try {
-      return JSON.parse(text) as T;
+      data = JSON.parse(text);
     } catch (error) {
       // Never fall back to defaults here: the next write would overwrite the operator's data.
-      throw new StorageError(
-        'STORAGE_CORRUPT',
-        `${this.#file} is not valid JSON; restore it from a backup or move it away (Keyform will not overwrite it)`,
-        { cause: error },
+      throw corrupt(this.#file, 'is not valid JSON', error);
+    }
+    // lowdb takes a falsy value (`null`, `0`, `""`) as "no file" and would write defaults over it.
+    if (typeof data !== 'object' || data === null) {
+      throw corrupt(
+        this.#file,
+        `holds ${data === null ? 'null' : `a ${typeof data}`}, not a JSON object`,
       );
     }
+    return data as T;
   }
 
   async write(data: T): Promise<void> {
     await writeFileDurably({ file: this.#file, contents: `${JSON.stringify(data, null, 2)}\n` });
   }
+}
+
+function corrupt(file: string, problem: string, cause?: unknown) {
+  return new StorageError(
+    'STORAGE_CORRUPT',
+    `${file} ${problem}; restore it from a backup or move it away (Keyform will not overwrite it)`,
+    { cause },
+  );
 }

@@ -6,6 +6,34 @@ export interface RecordTables {
   user_handles: UserHandleRow;
   passkeys: PasskeyRow;
   registration_sessions: RegistrationSessionRow;
+  process_instances: ProcessInstanceRow;
+}
+
+export interface ProcessInstanceRow {
+  id: string;
+  tenant_id: string;
+  definition_name: string;
+  definition_version: number;
+  process_token_id: string | null;
+  state: string;
+  cursor: string;
+  /** JSON text of StepRecord, or null. */
+  step: string | null;
+  /** JSON text. */
+  context: string;
+  /** JSON text. */
+  history: string;
+  /** JSON text. */
+  visits: string;
+  /** JSON text. */
+  failures: string;
+  decision: string | null;
+  capability_hash: string | null;
+  entry_hash: string | null;
+  expires_at: number;
+  created_at: string;
+  updated_at: string;
+  revision: number;
 }
 
 export interface UserRow {

@@ -2,10 +2,14 @@ import Database from 'better-sqlite3';
 import { Kysely, type Migration, Migrator, SqliteDialect } from 'kysely';
 import { guardStatement } from './guardStatement';
 import * as m0001 from './migrations/m0001_identity';
+import * as m0002 from './migrations/m0002_process_instances';
 import type { RecordTables } from './RecordTables';
 import { StorageError } from './StorageError';
 
-const migrations: Record<string, Migration> = { '0001_identity': m0001 };
+const migrations: Record<string, Migration> = {
+  '0001_identity': m0001,
+  '0002_process_instances': m0002,
+};
 
 export type RecordDatabase = Kysely<RecordTables>;
 
@@ -56,9 +60,26 @@ function withStatementCache(sqlite: Database.Database) {
       let statement = cache.get(source);
       if (!statement) {
         statement = guardStatement(sqlite.prepare(source));
+        if (source === 'rollback') statement = skipWhenRolledBack(sqlite, statement);
         if (cache.size < 500) cache.set(source, statement);
       }
       return statement;
     },
+  };
+}
+
+/**
+ * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR, ...);
+ * Kysely's ROLLBACK would then fail with "no transaction is active" and hide the real error
+ * (a 503) behind a 500. https://www.sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction
+ */
+function skipWhenRolledBack(
+  sqlite: Database.Database,
+  statement: ReturnType<typeof guardStatement>,
+): ReturnType<typeof guardStatement> {
+  return {
+    ...statement,
+    run: (params) =>
+      sqlite.inTransaction ? statement.run(params) : { changes: 0, lastInsertRowid: 0 },
   };
 }

@@ -2,18 +2,22 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createIdentityDefinitions } from './createIdentityDefinitions';
+import { createInstanceRepository } from './createInstanceRepository';
 import { createPasskeyRepository } from './createPasskeyRepository';
 import { createRegistrationSessionRepository } from './createRegistrationSessionRepository';
 import { createUserRepository } from './createUserRepository';
 import { lockDataDirectory } from './lockDataDirectory';
+import { openDocument } from './openDocument';
 import { openRecordDatabase } from './openRecordDatabase';
 import type { RecordTables } from './RecordTables';
+import type { FormDefinitions, ProcessDefinitions } from './RuntimeDefinitions';
 
 function repositoriesOver(db: Kysely<RecordTables>) {
   return {
     users: createUserRepository(db),
     passkeys: createPasskeyRepository(db),
     sessions: createRegistrationSessionRepository(db),
+    instances: createInstanceRepository(db),
   };
 }
 export type RecordRepositories = ReturnType<typeof repositoriesOver>;
@@ -33,6 +37,14 @@ export async function openStorage({
   const lock = lockDataDirectory({ dir: dataDir });
   try {
     const identity = await createIdentityDefinitions({ dataDir });
+    const forms = await openDocument<FormDefinitions>({
+      file: join(dataDir, 'forms.json'),
+      defaults: { versions: [] },
+    });
+    const processes = await openDocument<ProcessDefinitions>({
+      file: join(dataDir, 'processes.json'),
+      defaults: { versions: [], tokens: [] },
+    });
     const { db, sqlite } = await openRecordDatabase({
       file: join(dataDir, 'records.sqlite'),
       synchronous,
@@ -46,6 +58,8 @@ export async function openStorage({
     return {
       dataDir,
       identity,
+      forms,
+      processes,
       records,
       sqlite,
       close: async () => {

@@ -39,9 +39,9 @@ const userFields = {
     Type.Record(
       Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' }),
       Type.String({ maxLength: 1024 }),
-      {
-        maxProperties: 64,
-      },
+      // TypeBox turns a key pattern into patternProperties only: without this, a key that does
+      // not match is accepted and its value is not checked at all.
+      { maxProperties: 64, additionalProperties: false },
     ),
     Type.Null(),
   ]),
@@ -146,9 +146,7 @@ export const RelyingPartyBody = Strict({
     Type.Record(
       Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' }),
       RegistrationPolicyBody,
-      {
-        maxProperties: 32,
-      },
+      { maxProperties: 32, additionalProperties: false },
     ),
   ),
 });

@@ -1,0 +1,125 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { createFormVersion } from '../../forms/createFormVersion';
+import { FormError } from '../../forms/FormError';
+import { findFormVersion } from '../../forms/findFormVersion';
+import { listFormNames, listFormVersions } from '../../forms/listFormVersions';
+import { errorResponses, Name, Strict } from '../schemas/common';
+
+const tags = ['Forms'];
+const Loose = Type.Object({}, { additionalProperties: true });
+const VersionSummary = Type.Object({
+  name: Type.String(),
+  version: Type.Integer(),
+  sha256: Type.String(),
+  createdAt: Type.String(),
+  builtin: Type.Boolean(),
+});
+const VersionFull = Type.Object({ ...VersionSummary.properties, definition: Loose });
+const VersionParam = Type.String({ pattern: '^[1-9][0-9]{0,5}$' });
+const read = { access: { area: 'Forms', actions: ['read'] } };
+
+export const formRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/forms/:formName/versions',
+    {
+      config: { access: { area: 'Forms', actions: ['create'] } },
+      bodyLimit: 256 * 1024,
+      schema: {
+        tags,
+        summary: 'Upload a new immutable version of a JSON form',
+        params: Type.Object({ formName: Name }),
+        body: Strict({
+          schema: Loose,
+          uischema: Type.Optional(Loose),
+          i18n: Type.Optional(Loose),
+          description: Type.Optional(Type.String()),
+        }),
+        response: {
+          201: Type.Object({
+            name: Type.String(),
+            version: Type.Integer(),
+            sha256: Type.String(),
+            createdAt: Type.String(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await createFormVersion(app.deps, {
+          tenantId: request.tenantId,
+          name: request.params.formName,
+          definition: request.body,
+        }),
+      ),
+  );
+
+  app.get(
+    '/api/forms',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'List forms',
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ name: Type.String(), latestVersion: Type.Integer() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({
+      items: listFormNames(app.deps, request.tenantId).map((name) => ({
+        name,
+        latestVersion:
+          listFormVersions(app.deps, { tenantId: request.tenantId, name }).at(-1)?.version ?? 0,
+      })),
+    }),
+  );
+
+  const versions = async (tenantId: string, name: string) => {
+    const items = listFormVersions(app.deps, { tenantId, name });
+    if (items.length === 0) throw new FormError('FORM_NOT_FOUND', `form '${name}' not found`);
+    return { name, items };
+  };
+  const listSchema = {
+    tags,
+    params: Type.Object({ formName: Name }),
+    response: {
+      200: Type.Object({ name: Type.String(), items: Type.Array(VersionSummary) }),
+      ...errorResponses,
+    },
+  };
+  app.get(
+    '/api/forms/:formName',
+    { config: read, schema: { ...listSchema, summary: 'A form and its versions' } },
+    async (request) => versions(request.tenantId, request.params.formName),
+  );
+  app.get(
+    '/api/forms/:formName/versions',
+    { config: read, schema: { ...listSchema, summary: 'The versions of a form' } },
+    async (request) => versions(request.tenantId, request.params.formName),
+  );
+
+  app.get(
+    '/api/forms/:formName/versions/:version',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'One form version with its definition',
+        params: Type.Object({ formName: Name, version: VersionParam }),
+        response: { 200: VersionFull, ...errorResponses },
+      },
+    },
+    async (request) =>
+      findFormVersion(app.deps, {
+        tenantId: request.tenantId,
+        name: request.params.formName,
+        version: Number(request.params.version),
+      }),
+  );
+};

@@ -1,0 +1,244 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { createProcessDefinitionVersion } from '../../runtime/createProcessDefinitionVersion';
+import { createProcessToken, startAddress } from '../../runtime/createProcessToken';
+import { describeInstance } from '../../runtime/describeInstance';
+import {
+  findProcessDefinition,
+  listProcessDefinitionNames,
+  listProcessDefinitionVersions,
+} from '../../runtime/findProcessDefinition';
+import { RuntimeError } from '../../runtime/RuntimeError';
+import { startProcessInstance } from '../../runtime/startProcessInstance';
+import { DateTime, errorResponses, Name, ShortText, Strict } from '../schemas/common';
+
+const tags = ['Process manager'];
+const Loose = Type.Object({}, { additionalProperties: true });
+const access = (action: string) => ({ access: { area: 'ProcessManager', actions: [action] } });
+const VersionSummary = Type.Object({
+  name: Type.String(),
+  version: Type.Integer(),
+  sha256: Type.String(),
+  createdAt: Type.String(),
+  builtin: Type.Boolean(),
+});
+const base = '/api/process-manager/processDefinitions';
+
+export const processRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    `${base}/:name/versions`,
+    {
+      config: access('createDefinition'),
+      bodyLimit: 512 * 1024,
+      schema: {
+        tags,
+        summary: 'Upload a new immutable version of a process definition',
+        params: Type.Object({ name: Name }),
+        body: Strict({ definition: Loose }),
+        response: {
+          201: Type.Object({
+            name: Type.String(),
+            version: Type.Integer(),
+            sha256: Type.String(),
+            createdAt: Type.String(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await createProcessDefinitionVersion(app.deps, {
+          tenantId: request.tenantId,
+          name: request.params.name,
+          definition: request.body.definition,
+        }),
+      ),
+  );
+
+  app.get(
+    base,
+    {
+      config: access('readDefinition'),
+      schema: {
+        tags,
+        summary: 'List process definitions',
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ name: Type.String(), latestVersion: Type.Integer() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({
+      items: listProcessDefinitionNames(app.deps, request.tenantId).map((name) => ({
+        name,
+        latestVersion:
+          listProcessDefinitionVersions(app.deps, { tenantId: request.tenantId, name }).at(-1)
+            ?.version ?? 0,
+      })),
+    }),
+  );
+
+  const versions = async (tenantId: string, name: string) => {
+    const items = listProcessDefinitionVersions(app.deps, { tenantId, name });
+    if (items.length === 0)
+      throw new RuntimeError(
+        'PROCESS_DEFINITION_NOT_FOUND',
+        `process definition '${name}' not found`,
+      );
+    return { name, items };
+  };
+  const listSchema = {
+    tags,
+    params: Type.Object({ name: Name }),
+    response: {
+      200: Type.Object({ name: Type.String(), items: Type.Array(VersionSummary) }),
+      ...errorResponses,
+    },
+  };
+  app.get(
+    `${base}/:name`,
+    {
+      config: access('readDefinition'),
+      schema: { ...listSchema, summary: 'A process definition and its versions' },
+    },
+    async (request) => versions(request.tenantId, request.params.name),
+  );
+  app.get(
+    `${base}/:name/versions`,
+    {
+      config: access('readDefinition'),
+      schema: { ...listSchema, summary: 'The versions of a process definition' },
+    },
+    async (request) => versions(request.tenantId, request.params.name),
+  );
+  app.get(
+    `${base}/:name/versions/:version`,
+    {
+      config: access('readDefinition'),
+      schema: {
+        tags,
+        summary: 'One version with its definition',
+        params: Type.Object({ name: Name, version: Type.String({ pattern: '^[1-9][0-9]{0,5}$' }) }),
+        response: {
+          200: Type.Object({ ...VersionSummary.properties, definition: Loose }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      findProcessDefinition(app.deps, {
+        tenantId: request.tenantId,
+        name: request.params.name,
+        version: Number(request.params.version),
+      }),
+  );
+
+  const TokenView = Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    processDefnName: Type.String(),
+    processDefnVersion: Type.Union([Type.Integer(), Type.Null()]),
+    type: Type.String(),
+    parameters: Loose,
+    expiresAt: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String(),
+    usedAt: Type.Union([Type.String(), Type.Null()]),
+    startProcessAddress: Type.String(),
+  });
+  app.post(
+    '/api/process-manager/processTokens',
+    {
+      config: access('createToken'),
+      schema: {
+        tags,
+        summary: 'Create a process token: a start link into a process definition',
+        body: Strict({
+          name: ShortText,
+          processDefnName: Name,
+          processDefnVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+          type: Type.Union([Type.Literal('UNLIMITED'), Type.Literal('SINGLE_USE')]),
+          parameters: Type.Optional(
+            Type.Object({}, { additionalProperties: true, maxProperties: 50 }),
+          ),
+          expiresAt: Type.Optional(DateTime),
+        }),
+        response: { 201: TokenView, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { parameters, ...rest } = request.body;
+      const token = await createProcessToken(app.deps, {
+        tenantId: request.tenantId,
+        ...rest,
+        parameters: (parameters ?? {}) as Record<string, unknown>,
+      });
+      return reply.status(201).send(token);
+    },
+  );
+
+  app.get(
+    '/api/process-manager/processTokens',
+    {
+      config: access('readToken'),
+      schema: {
+        tags,
+        summary: 'List process tokens',
+        response: { 200: Type.Object({ items: Type.Array(TokenView) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: app.deps.processes
+        .read()
+        .tokens.filter((t) => t.tenantId === request.tenantId)
+        .map((t) => ({ ...t, startProcessAddress: startAddress(app.config.publicUrl, t.id) })),
+    }),
+  );
+
+  app.post(
+    '/api/process-manager/processInstances/create',
+    {
+      config: access('createInstance'),
+      schema: {
+        tags,
+        summary: 'Create an instance; hand `redirectUrl` (single use) to the end user',
+        querystring: Type.Object(
+          { pt: Type.String({ minLength: 1, maxLength: 64 }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({ processInstanceId: Type.String(), redirectUrl: Type.String() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { instance, secret } = await startProcessInstance(app.deps, {
+        processTokenId: request.query.pt,
+        tenantId: request.tenantId,
+        via: 'api',
+      });
+      return reply.status(201).send({
+        processInstanceId: instance.id,
+        redirectUrl: `${app.config.publicUrl}/flow/${instance.id}/enter?c=${secret}`,
+      });
+    },
+  );
+
+  app.get(
+    '/api/process-manager/processInstances/:id',
+    {
+      config: access('readInstance'),
+      schema: {
+        tags,
+        summary: 'Admin view: state, steps taken, captures (secrets redacted), decision',
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+        response: { 200: Type.Object({}, { additionalProperties: true }), ...errorResponses },
+      },
+    },
+    async (request) =>
+      describeInstance(app.deps, { tenantId: request.tenantId, id: request.params.id }),
+  );
+};

@@ -1,0 +1,73 @@
+import { Type } from 'typebox';
+import { Strict } from './common';
+import { CreationOptions, RegistrationResponse } from './webauthn';
+
+const Loose = Type.Object({}, { additionalProperties: true });
+const FieldError = Type.Object({ path: Type.String(), message: Type.String() });
+
+const base = {
+  stepId: Type.String(),
+  instanceId: Type.String(),
+  title: Type.Optional(Type.String()),
+  locale: Type.String(),
+};
+const formParts = {
+  form: Type.Object({
+    name: Type.String(),
+    version: Type.Integer(),
+    schema: Loose,
+    uischema: Loose,
+    texts: Type.Record(Type.String(), Type.String()),
+  }),
+  data: Loose,
+  errors: Type.Array(FieldError),
+  submitLabel: Type.String(),
+  hideButtons: Type.Boolean(),
+  delaySeconds: Type.Integer(),
+};
+
+/** The StepView union of runtime/StepView.ts, as a response schema. */
+export const StepViewSchema = Type.Union([
+  Type.Object({ ...base, component: Type.Literal('form'), ...formParts, readonly: Type.Boolean() }),
+  Type.Object({
+    ...base,
+    component: Type.Literal('passkeyForm'),
+    ...formParts,
+    ceremony: Type.Union([Type.Object({ creationOptions: CreationOptions }), Type.Null()]),
+    expiresAt: Type.Union([Type.String(), Type.Null()]),
+  }),
+  Type.Object({
+    ...base,
+    component: Type.Literal('page'),
+    pageUrl: Type.String(),
+    constants: Loose,
+  }),
+  Type.Object({
+    ...base,
+    component: Type.Literal('end'),
+    outcome: Type.Union([Type.Literal('success'), Type.Literal('failure')]),
+    message: Type.String(),
+    decision: Type.Union([Type.String(), Type.Null()]),
+    redirectUrl: Type.Union([Type.String(), Type.Null()]),
+  }),
+]);
+
+/** What the browser may post for a step; strict, like every body. */
+export const StepActionBody = Type.Union([
+  Strict({
+    action: Type.Literal('submit'),
+    data: Type.Optional(Type.Object({}, { additionalProperties: true, maxProperties: 100 })),
+    parameters: Type.Optional(Type.Object({}, { additionalProperties: true, maxProperties: 50 })),
+    browserResponse: Type.Optional(RegistrationResponse),
+  }),
+  Strict({
+    action: Type.Literal('cancel'),
+    reason: Type.Optional(Type.String({ maxLength: 64, pattern: '^[A-Za-z0-9_.:-]*$' })),
+  }),
+  Strict({ action: Type.Literal('timeout') }),
+]);
+
+export const LangQuery = Type.Object(
+  { lang: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' })) },
+  { additionalProperties: false },
+);

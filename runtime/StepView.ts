@@ -1,0 +1,92 @@
+import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
+
+/**
+ * What the end user's browser gets for the current step (the renderer's whole contract).
+ * The renderer picks a screen by `component` and has a fallback for unknown ones.
+ */
+export type StepView = FormStepView | PasskeyFormStepView | PageStepView | EndStepView;
+
+interface StepBase {
+  stepId: string;
+  instanceId: string;
+  /** The node's label, for the page title. */
+  title?: string;
+  /** The locale the texts were chosen for (from `?lang=` or Accept-Language). */
+  locale: string;
+}
+
+export interface FormSpec {
+  name: string;
+  version: number;
+  schema: Record<string, unknown>;
+  uischema: Record<string, unknown>;
+  /** Texts for `locale`, keyed like JSON Forms i18n keys (`userName.label`, `submit`). */
+  texts: Record<string, string>;
+}
+
+export interface FieldError {
+  /** JSON pointer of the field, e.g. `/userName`. */
+  path: string;
+  message: string;
+}
+
+export interface FormStepView extends StepBase {
+  component: 'form';
+  form: FormSpec;
+  data: Record<string, unknown>;
+  errors: FieldError[];
+  submitLabel: string;
+  hideButtons: boolean;
+  delaySeconds: number;
+  readonly: boolean;
+}
+
+export interface PasskeyFormStepView extends StepBase {
+  component: 'passkeyForm';
+  form: FormSpec;
+  data: Record<string, unknown>;
+  errors: FieldError[];
+  submitLabel: string;
+  hideButtons: boolean;
+  delaySeconds: number;
+  /** Set once the form data was accepted: run the WebAuthn ceremony with these options now. */
+  ceremony: { creationOptions: PublicKeyCredentialCreationOptionsJSON } | null;
+  /** When the registration step times out (server-enforced). */
+  expiresAt: string | null;
+}
+
+export interface PageStepView extends StepBase {
+  component: 'page';
+  /** Where the sandboxed page is served. */
+  pageUrl: string;
+  constants: Record<string, unknown>;
+}
+
+export interface EndStepView extends StepBase {
+  component: 'end';
+  outcome: 'success' | 'failure';
+  message: string;
+  decision: string | null;
+  redirectUrl: string | null;
+}
+
+/** What the browser posts for a step. */
+export type StepAction =
+  | {
+      action: 'submit';
+      data?: Record<string, unknown>;
+      parameters?: Record<string, unknown>;
+      browserResponse?: unknown;
+    }
+  | { action: 'cancel'; reason?: string }
+  | { action: 'timeout' };
+
+/** Reasons the renderer gives for a cancel, from the browser's WebAuthn error. */
+export const cancelReasons = [
+  'cancelled',
+  'timedOut',
+  'alreadyRegistered',
+  'notSupported',
+  'securityError',
+  'unknown',
+] as const;

@@ -1,0 +1,54 @@
+import { registrationRecord, usersOf } from '../contextPaths';
+import type { AutomaticActivity } from './Activity';
+import { bool, failureOf, str } from './inputOf';
+import { issueRegistration, newExternalId, type RegistrationRequest } from './issueRegistration';
+
+/** Start a passkey registration and publish its options at TrustX's context path. */
+export const startPasskeyRegistrationActivity: AutomaticActivity = {
+  kind: 'automatic',
+  async run({ deps, instance, inputs }) {
+    const key = str(inputs.registrationKey) ?? 'passkeyReg1';
+    const record = registrationRecord(instance.context, key);
+    const createUser = bool(inputs.createUser) ?? false;
+    try {
+      const request: RegistrationRequest = {
+        storeName: str(inputs.storeName) ?? 'default',
+        rpId: str(inputs.relyingPartyId) ?? '',
+        policyName: str(inputs.registrationPolicy) ?? 'default',
+        subject: await subjectOf(inputs, instance.context, createUser, deps),
+        createUser,
+        ...(str(inputs.userName) ? { userName: str(inputs.userName) } : {}),
+        ...(str(inputs.userDisplayName) ? { userDisplayName: str(inputs.userDisplayName) } : {}),
+        ...(str(inputs.userHandle) ? { userHandle: str(inputs.userHandle) } : {}),
+      };
+      record.request = request;
+      const started = await issueRegistration(deps, { tenantId: instance.tenantId, request });
+      record.startPasskeyRegistrationResponse = started;
+      return {};
+    } catch (error) {
+      return { event: 'failedIdStoreCall', failure: failureOf(error, key) };
+    }
+  },
+};
+
+async function subjectOf(
+  inputs: Record<string, unknown>,
+  context: Record<string, unknown>,
+  createUser: boolean,
+  deps: Parameters<AutomaticActivity['run']>[0]['deps'],
+) {
+  const userId = str(inputs.userId);
+  if (userId) return { userId };
+  const externalId = str(inputs.userExternalId);
+  if (externalId) return { externalId };
+  const userKey = str(inputs.userKey);
+  if (userKey) {
+    const known = usersOf(context)[userKey] as { id?: string } | undefined;
+    if (known?.id) return { userId: known.id };
+  }
+  // A journey that creates its user needs an externalId before the user exists.
+  if (createUser) return { externalId: newExternalId(deps) };
+  throw Object.assign(new Error('no userId, userExternalId or known userKey to register for'), {
+    code: 'USER_NOT_FOUND',
+  });
+}

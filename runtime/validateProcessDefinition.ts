@@ -1,0 +1,130 @@
+import { isPlainObject } from '../forms/isPlainObject';
+import { measureJsonDepth } from '../forms/measureJsonDepth';
+import { rejectForbiddenKeys } from '../forms/rejectForbiddenKeys';
+import { validatePlainText } from '../forms/validatePlainText';
+import { checkProcessGraph } from './checkProcessGraph';
+import { checkProcessNodes } from './checkProcessNodes';
+import { describeValue } from './describeValue';
+import { isDefinitionName } from './isDefinitionName';
+import type { ProcessDefinition } from './ProcessDefinition';
+import { rejectUnknownKeys } from './rejectUnknownKeys';
+
+const TOP_LEVEL_KEYS = ['name', 'description', 'start', 'nodes'];
+const MAX_DESCRIPTION_LENGTH = 1000;
+
+/** One problem in an uploaded definition; `path` is a JSON pointer (RFC 6901) into the upload. */
+export type ProcessDefinitionIssue = { path: string; message: string };
+
+export type ValidateProcessDefinitionOptions = {
+  /** The untrusted upload, typically straight from `JSON.parse`. */
+  definition: unknown;
+  /** Cap on the UTF-8 size of the definition's JSON serialisation. */
+  maxBytes?: number;
+  /** Cap on the number of nodes. */
+  maxNodes?: number;
+  /** Cap on object/array nesting; bounds serialisation and every recursive check that follows. */
+  maxDepth?: number;
+};
+
+export type ValidateProcessDefinitionResult =
+  | { ok: true; value: ProcessDefinition }
+  | { ok: false; errors: ProcessDefinitionIssue[] };
+
+/**
+ * Validates an uploaded process definition (DESIGN §5) and returns a detached copy. Never throws
+ * for bad input: every problem found comes back as `{path, message}`. Graph rules (reachability,
+ * no trap, no automatic cycle) run only once types, targets and `start` are sound, since on a
+ * broken graph they would only repeat the same mistake.
+ */
+export function validateProcessDefinition({
+  definition,
+  maxBytes = 256 * 1024,
+  maxNodes = 200,
+  maxDepth = 32,
+}: ValidateProcessDefinitionOptions): ValidateProcessDefinitionResult {
+  const depth = measureJsonDepth({ value: definition, limit: maxDepth });
+  // Depth first: it bounds the recursion of serialisation and of every later walk.
+  if (depth > maxDepth) {
+    return invalid([
+      {
+        path: '',
+        message: `received nesting deeper than ${maxDepth}; expected at most ${maxDepth}`,
+      },
+    ]);
+  }
+  const json = serialise(definition);
+  // Values JSON cannot represent (undefined, BigInt, functions) are not a definition.
+  if (json === undefined) {
+    return invalid([
+      { path: '', message: `received ${typeof definition}; expected a JSON object` },
+    ]);
+  }
+  const bytes = new TextEncoder().encode(json).length;
+  // Definitions are stored, loaded per instance and walked on every step: keep them small.
+  if (bytes > maxBytes) {
+    return invalid([
+      { path: '', message: `received ${bytes} bytes of JSON; expected at most ${maxBytes}` },
+    ]);
+  }
+  // Work on a detached copy: no getters, prototypes or later mutation by the caller.
+  const copy: unknown = JSON.parse(json);
+  // Every later rule addresses named members of a definition object.
+  if (!isPlainObject(copy)) {
+    return invalid([
+      {
+        path: '',
+        message: `received ${describeValue(copy)}; expected a process definition object`,
+      },
+    ]);
+  }
+  const issues = [
+    ...rejectForbiddenKeys({ value: copy }),
+    ...rejectUnknownKeys({ value: copy, path: '', allowed: TOP_LEVEL_KEYS, what: 'top-level' }),
+    ...checkName(copy.name),
+  ];
+  if (copy.description !== undefined) {
+    issues.push(
+      ...validatePlainText({
+        value: copy.description,
+        path: '/description',
+        maxLength: MAX_DESCRIPTION_LENGTH,
+      }),
+    );
+  }
+  const { issues: nodeIssues, graph } = checkProcessNodes({
+    nodes: copy.nodes,
+    start: copy.start,
+    maxNodes,
+  });
+  issues.push(...nodeIssues);
+  if (graph !== undefined) issues.push(...checkProcessGraph(graph));
+  if (issues.length > 0) return invalid(issues);
+  // The checks above proved the shape ProcessDefinition describes.
+  return { ok: true, value: copy as unknown as ProcessDefinition };
+}
+
+function serialise(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    // BigInt values and throwing getters make the upload unserialisable.
+    return undefined;
+  }
+}
+
+function checkName(name: unknown): ProcessDefinitionIssue[] {
+  if (isDefinitionName(name)) return [];
+  return [
+    {
+      path: '/name',
+      message: `${name === undefined ? 'missing "name"' : `received ${describeValue(name)}`}; expected 1-64 letters, digits, "_", "." or "-" starting with a letter or digit`,
+    },
+  ];
+}
+
+function invalid(errors: ProcessDefinitionIssue[]): {
+  ok: false;
+  errors: ProcessDefinitionIssue[];
+} {
+  return { ok: false, errors };
+}

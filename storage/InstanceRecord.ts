@@ -1,0 +1,53 @@
+/** A running (or finished) process instance; the engine is the only writer. */
+export interface InstanceRecord {
+  id: string;
+  tenantId: string;
+  definitionName: string;
+  definitionVersion: number;
+  processTokenId: string | null;
+  state: 'RUNNING' | 'COMPLETED' | 'FAILED' | 'EXPIRED';
+  /** The node the instance is at. */
+  cursor: string;
+  /** The current user-facing step, pinned (form version, stepId); null between steps. */
+  step: StepRecord | null;
+  /** The expression context (`_identityStore`, `_dataForms`, `_parameters`, `_decision`, ...). */
+  context: Record<string, unknown>;
+  history: HistoryEntry[];
+  visits: Record<string, number>;
+  failures: FailureRecord[];
+  decision: string | null;
+  /** sha256 of the browser capability; the secret itself lives only in an HttpOnly cookie. */
+  capabilityHash: string | null;
+  /** sha256 of a single-use entry secret (links handed out by the API); null once redeemed. */
+  entryHash: string | null;
+  expiresAt: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Incremented on every save: a save against an old revision loses (compare-and-set). */
+  revision: number;
+}
+
+export interface StepRecord {
+  stepId: string;
+  nodeId: string;
+  component: 'form' | 'passkeyForm' | 'page' | 'end';
+  /** Extra per-component state (pinned form name and version, phase, data, errors, ...). */
+  state: Record<string, unknown>;
+  createdAt: number;
+}
+
+export interface HistoryEntry {
+  nodeId: string;
+  type: string;
+  at: string;
+  event?: string;
+  stepId?: string;
+  note?: string;
+}
+
+export interface FailureRecord {
+  nodeId: string;
+  code: string;
+  message: string;
+  registrationKey?: string;
+}
