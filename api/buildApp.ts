@@ -61,6 +61,13 @@ export async function buildApp({
   // All JSON (DESIGN §3): text/plain would otherwise parse to a string and reach the schema
   // as a 400, and it is the one body type a cross-site form may send without a preflight.
   app.removeContentTypeParser('text/plain');
+  // An empty JSON body means "no body" (cancel's is optional); anything else goes through
+  // fastify's own parser, which refuses `__proto__` and `constructor.prototype`.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    body === '' ? done(null, undefined) : parseJson(request, body as string, done),
+  );
 
   const deps: RuntimeDeps = {
     definitions: storage.identity,
