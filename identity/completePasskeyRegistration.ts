@@ -58,7 +58,16 @@ export async function completePasskeyRegistration(
     });
     throw new IdentityError(verification.code, verification.message);
   }
-  const stored = await store(deps, { session, verification, response, responseHash });
+  const stored = await store(deps, { session, verification, response, responseHash }).catch(
+    async (error: unknown) => {
+      // Storage failed (503) and nothing was committed: hand the session back, without counting
+      // an attempt, so the client's retry is not a SESSION_BUSY until the session expires.
+      await deps.records.sessions
+        .transition(key, 'VERIFYING', { state: 'PENDING', updated_at: isoNow(deps) })
+        .catch(() => undefined);
+      throw error;
+    },
+  );
   if (!stored.ok) {
     await deps.records.sessions.release(key, {
       // A taken externalId will never become free for this session: fail it at once.

@@ -42,14 +42,23 @@ export function createRegistrationSessionRepository(db: Kysely<RecordTables>) {
       return row ? fromRow(row) : undefined;
     },
 
-    /** Claim a PENDING, unexpired session for verification: the single-use guarantee. */
-    claim(key: SessionKey, now: number) {
+    /**
+     * Claim a PENDING, unexpired session for verification: the single-use guarantee. A claim
+     * older than `staleMs` was left by a crash mid-verification and may be taken over.
+     */
+    claim(key: SessionKey, now: number, staleMs = 30_000) {
+      const staleBefore = new Date(now - staleMs).toISOString();
       return db
         .updateTable('registration_sessions')
         .set({ state: 'VERIFYING', updated_at: new Date(now).toISOString() })
         .where('tenant_id', '=', key.tenantId)
         .where('id', '=', key.id)
-        .where('state', '=', 'PENDING')
+        .where((eb) =>
+          eb.or([
+            eb('state', '=', 'PENDING'),
+            eb.and([eb('state', '=', 'VERIFYING'), eb('updated_at', '<', staleBefore)]),
+          ]),
+        )
         .where('expires_at', '>', now)
         .executeTakeFirst()
         .then(({ numUpdatedRows }) => numUpdatedRows === 1n);

@@ -1,3 +1,5 @@
+import { readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJsonFile } from './DurableJsonFile';
 import { StorageError } from './StorageError';
@@ -14,8 +16,10 @@ export interface Document<T> {
 
 /** A small JSON document on lowdb; updates are serialised so none is lost to a race. */
 export async function openDocument<T>({ file, defaults }: { file: string; defaults: T }) {
+  await removeStaleTempFiles(file);
   const db = new Low<T>(new DurableJsonFile<T>(file), structuredClone(defaults));
   await db.read();
+  checkShape(file, db.data, defaults);
   let queue: Promise<unknown> = Promise.resolve();
 
   const update = <R>(change: (draft: T) => R): Promise<R> => {
@@ -38,4 +42,28 @@ export async function openDocument<T>({ file, defaults }: { file: string; defaul
 
   const document: Document<T> = { read: () => db.data, update };
   return document;
+}
+
+/** Every top-level collection of `defaults` must be there with the same kind of value. */
+function checkShape<T>(file: string, data: T, defaults: T) {
+  for (const [key, expected] of Object.entries(defaults as object)) {
+    const actual = (data as Record<string, unknown>)[key];
+    if (Array.isArray(expected) !== Array.isArray(actual) || typeof actual !== typeof expected) {
+      throw new StorageError(
+        'STORAGE_CORRUPT',
+        `${file} has no '${key}' ${Array.isArray(expected) ? 'list' : typeof expected}; restore it from a backup or move it away (Keyform will not overwrite it)`,
+      );
+    }
+  }
+}
+
+/** A crash between writing a temp file and renaming it leaves the temp file: never read, so drop it. */
+async function removeStaleTempFiles(file: string) {
+  const prefix = `.${basename(file)}.`;
+  const names = await readdir(dirname(file)).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'))
+      .map((name) => rm(join(dirname(file), name), { force: true })),
+  );
 }

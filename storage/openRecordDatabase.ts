@@ -24,7 +24,7 @@ export async function openRecordDatabase({
   file: string;
   synchronous?: 'FULL' | 'NORMAL';
 }) {
-  let sqlite: Database.Database;
+  let sqlite: Database.Database | undefined;
   try {
     sqlite = new Database(file);
     sqlite.pragma('journal_mode = WAL');
@@ -36,6 +36,7 @@ export async function openRecordDatabase({
     }>;
     if (check?.quick_check !== 'ok') throw new Error(`quick_check: ${check?.quick_check}`);
   } catch (error) {
+    sqlite?.close();
     throw new StorageError(
       'STORAGE_CORRUPT',
       `${file} is not a usable SQLite database; restore it from a backup or move it away (Keyform will not overwrite it)`,

@@ -287,3 +287,19 @@ describe('start', () => {
     expect({ ...snapshot(t), sessions: countRows(t, 'registration_sessions') }).toEqual(before);
   });
 });
+
+describe('a claim left behind by a crash', () => {
+  it('is taken over once stale, so the session can still complete', async () => {
+    const { sessionId, session } = await startSession(t);
+    // What a process killed mid-verification leaves: VERIFYING, claimed at the time of the crash.
+    t.storage.sqlite
+      .prepare("update registration_sessions set state = 'VERIFYING', updated_at = ? where id = ?")
+      .run(new Date(t.clock.now).toISOString(), sessionId);
+    const clientResponse = respond(session.clientRequest);
+    expectError(await complete(t, sessionId, clientResponse), 409, 'SESSION_BUSY');
+    t.clock.now += 31_000;
+    const completed = await complete(t, sessionId, clientResponse);
+    expect(completed.status).toBe(200);
+    expect(completed.body.status).toBe('COMPLETED');
+  });
+});
