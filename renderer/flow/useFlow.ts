@@ -1,0 +1,124 @@
+import { browserSupportsWebAuthn, startRegistration } from '@simplewebauthn/browser';
+import { useEffect, useReducer, useRef } from 'react';
+import type { PasskeyFormStepView, StepAction, StepView } from '../../runtime/StepView';
+import { runPasskeyCeremony } from '../passkey/runPasskeyCeremony';
+import type { FlowClient, StartedFlow } from './createFlowClient';
+import type { ApiResult } from './FlowError';
+import type { Route } from './parseRoute';
+import { initialFlowState, reduceFlow } from './reduceFlow';
+import { type KeyValueStore, recallStartLink, rememberStartLink } from './startLinkMemory';
+
+/**
+ * The flow's side effects: start or load, post actions, run the ceremony. Everything it
+ * decides is in reduceFlow and the pure helpers; this only sequences the calls.
+ */
+export function useFlow({
+  route,
+  client,
+  store,
+  replaceUrl,
+  search,
+}: {
+  route: Extract<Route, { kind: 'start' | 'flow' }>;
+  client: FlowClient;
+  store: KeyValueStore | null;
+  replaceUrl: (url: string) => void;
+  search: string;
+}) {
+  const [state, dispatch] = useReducer(
+    reduceFlow,
+    route.kind === 'start' ? 'starting' : 'loading',
+    initialFlowState,
+  );
+  const instanceId = useRef(route.kind === 'flow' ? route.instanceId : null);
+  // Shared by StrictMode's double effect run, so one page load starts one instance.
+  const starting = useRef<Promise<ApiResult<StartedFlow>> | null>(null);
+  const lastRequest = useRef<(() => Promise<void>) | null>(null);
+
+  const start = async () => {
+    if (route.kind !== 'start') return;
+    if (starting.current === null) dispatch({ type: 'startStarted' });
+    starting.current ??= client.start(route.processTokenId);
+    const result = await starting.current;
+    if (!result.ok) {
+      starting.current = null;
+      dispatch({ type: 'requestFailed', error: result.error });
+      return;
+    }
+    const { instanceId: id, step } = result.value;
+    instanceId.current = id;
+    rememberStartLink({
+      store,
+      instanceId: id,
+      startLink: `/start/${encodeURIComponent(route.processTokenId)}${search}`,
+    });
+    // A reload now resumes this instance instead of starting another one.
+    replaceUrl(`/flow/${encodeURIComponent(id)}${search}`);
+    dispatch({ type: 'stepReceived', step });
+  };
+
+  const load = async () => {
+    const id = instanceId.current;
+    if (id === null) return start();
+    dispatch({ type: 'loadStarted' });
+    const result = await client.getStep(id);
+    dispatch(
+      result.ok
+        ? { type: 'stepReceived', step: result.value }
+        : { type: 'requestFailed', error: result.error },
+    );
+  };
+
+  const send = async (step: StepView, action: StepAction): Promise<void> => {
+    lastRequest.current = () => send(step, action);
+    dispatch({ type: 'submitStarted' });
+    const result = await client.postStep(step.instanceId, step.stepId, action);
+    if (!result.ok) {
+      dispatch({ type: 'requestFailed', error: result.error });
+      return;
+    }
+    const next = result.value;
+    dispatch({ type: 'stepReceived', step: next });
+    // The form's data was accepted and options issued: the submit click is the gesture.
+    const formJustAccepted =
+      step.component === 'passkeyForm' &&
+      action.action === 'submit' &&
+      action.browserResponse === undefined;
+    if (formJustAccepted && next.component === 'passkeyForm' && next.ceremony !== null) {
+      await runCeremony(next);
+    }
+  };
+
+  const runCeremony = async (step: PasskeyFormStepView) => {
+    if (step.ceremony === null) return;
+    dispatch({ type: 'ceremonyStarted' });
+    const action = await runPasskeyCeremony({
+      creationOptions: step.ceremony.creationOptions,
+      startRegistration,
+      browserSupportsWebAuthn,
+    });
+    await send(step, action);
+  };
+
+  // Once per page: the route, client and store are fixed for the page's life.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on mount only
+  useEffect(() => {
+    void load();
+  }, []);
+
+  const startLink =
+    instanceId.current === null ? null : recallStartLink({ store, instanceId: instanceId.current });
+
+  return {
+    state,
+    startLink,
+    loadCurrentStep: () => void load(),
+    retry: () =>
+      void (state.kind === 'ready' && lastRequest.current ? lastRequest.current() : load()),
+    submit: (step: StepView, data: Record<string, unknown>) =>
+      void send(step, { action: 'submit', data }),
+    runCeremony: (step: PasskeyFormStepView) => void runCeremony(step),
+  };
+}
+
+export type Flow = ReturnType<typeof useFlow>;

@@ -1,0 +1,39 @@
+import type { FormStepView } from '../../runtime/StepView';
+import { chooseHeading } from '../flow/chooseHeading';
+import { StepForm } from '../forms/StepForm';
+import { ScreenHeading } from './ScreenHeading';
+
+/** A `form` step (e.g. the retry form): fill in, submit, get the next step. */
+export function FormScreen({
+  step,
+  busy,
+  onSubmit,
+}: {
+  step: FormStepView;
+  busy: boolean;
+  onSubmit: (data: Record<string, unknown>) => void;
+}) {
+  const heading = chooseHeading({
+    texts: step.form.texts,
+    title: step.title,
+    fallback: 'Your details',
+  });
+  return (
+    <>
+      <ScreenHeading>{heading}</ScreenHeading>
+      <StepForm
+        key={step.stepId}
+        form={step.form}
+        locale={step.locale}
+        initialData={step.data}
+        errors={step.errors}
+        submitLabel={step.submitLabel}
+        hideButtons={step.hideButtons}
+        delaySeconds={step.delaySeconds}
+        readonly={step.readonly}
+        busy={busy}
+        onSubmit={onSubmit}
+      />
+    </>
+  );
+}
