@@ -5,6 +5,7 @@ import { chooseLocale } from './chooseLocale';
 import type { ProcessDefinition } from './ProcessDefinition';
 import type { RuntimeDeps } from './RuntimeDeps';
 import type { FieldError, FormSpec, StepView } from './StepView';
+import { translateFieldError } from './translateFieldError';
 
 type Lang = { lang?: string | undefined; acceptLanguage?: string | undefined };
 
@@ -54,7 +55,10 @@ export function renderStep(
     locale,
     form: spec,
     data: (s.data as Record<string, unknown>) ?? {},
-    errors: (s.errors as FieldError[]) ?? [],
+    errors: ((s.errors as Array<FieldError & { keyword?: string }>) ?? []).map((e) => ({
+      path: e.path,
+      message: translateFieldError({ ...e, texts: spec.texts }),
+    })),
     submitLabel: spec.texts.submit ?? defaultSubmit[step.component],
     hideButtons: s.hideButtons === true,
     delaySeconds: typeof s.delaySeconds === 'number' ? s.delaySeconds : 0,

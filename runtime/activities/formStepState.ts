@@ -65,7 +65,7 @@ export function judgeFormData(ctx: ActivityContext, step: StepRecord, data: unkn
   // One message per field: the first rule it breaks is the one worth fixing first.
   const errors = result.errors
     .filter((e, i, all) => all.findIndex((o) => o.path === e.path) === i)
-    .map(({ path, message }) => ({ path, message }));
+    .map(({ path, message, keyword }) => ({ path, message, keyword }));
   return {
     ok: false as const,
     step: withState(step, { data: isObject(data) ? data : {}, errors }),

@@ -89,7 +89,9 @@ async function submitForm(
       return {
         stay: withState(step, {
           data: judged.data,
-          errors: [{ path: '/userName', message: 'This user name is already taken.' }],
+          errors: [
+            { path: '/userName', keyword: 'taken', message: 'This user name is already taken.' },
+          ],
         }),
         invalid: true,
       };

@@ -32,16 +32,35 @@ export async function buildTestApp({ dataDir }: { dataDir?: string } = {}) {
   const request = async (
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
-    { body, token = rootToken, headers = {} }: { body?: unknown; token?: string | null; headers?: Record<string, string> } = {},
+    {
+      body,
+      token = rootToken,
+      headers = {},
+    }: { body?: unknown; token?: string | null; headers?: Record<string, string> } = {},
   ) => {
     const response = await app.inject({
       method,
       url,
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-      ...(body === undefined ? {} : typeof body === 'string' ? { payload: body, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } } : { payload: body as object }),
+      ...(body === undefined
+        ? {}
+        : typeof body === 'string'
+          ? {
+              payload: body,
+              headers: {
+                'content-type': 'application/json',
+                ...(token ? { authorization: `Bearer ${token}` } : {}),
+                ...headers,
+              },
+            }
+          : { payload: body as object }),
     });
     const text = response.body;
-    return { status: response.statusCode, headers: response.headers, body: text ? (JSON.parse(text) as Json) : undefined };
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: text ? (JSON.parse(text) as Json) : undefined,
+    };
   };
 
   return {

@@ -1,7 +1,10 @@
 import type { TestApp } from './buildTestApp';
 
 /** An end user's browser against the flow routes: keeps the capability cookie like a browser. */
-export async function openStartLink(t: TestApp, { tokenName = 'demo' }: { tokenName?: string } = {}) {
+export async function openStartLink(
+  t: TestApp,
+  { tokenName = 'demo' }: { tokenName?: string } = {},
+) {
   const token = t.storage.processes.read().tokens.find((p) => p.name === tokenName);
   if (!token) throw new Error(`no process token '${tokenName}'`);
   const started = await t.app.inject({ method: 'POST', url: `/api/flow/start/${token.id}` });
@@ -15,8 +18,18 @@ export async function openStartLink(t: TestApp, { tokenName = 'demo' }: { tokenN
 export function flowClient(t: TestApp, instanceId: string, cookie: string, firstStep: Step) {
   let current = firstStep;
   const send = async (method: 'GET' | 'POST', url: string, payload?: object) => {
-    const response = await t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-    return { status: response.statusCode, body: response.json() as Step & { error?: { code: string; details?: Record<string, unknown> } } };
+    const response = await t.app.inject({
+      method,
+      url,
+      headers: { cookie },
+      ...(payload ? { payload } : {}),
+    });
+    return {
+      status: response.statusCode,
+      body: response.json() as Step & {
+        error?: { code: string; details?: Record<string, unknown> };
+      },
+    };
   };
   return {
     instanceId,
