@@ -1,4 +1,5 @@
 import { purgeExpiredSessions } from '../identity/purgeExpiredSessions';
+import { purgeExpiredInstances } from '../runtime/purgeExpiredInstances';
 import { openStorage } from '../storage/openStorage';
 import { StorageError } from '../storage/StorageError';
 import { buildApp } from './buildApp';
@@ -13,7 +14,9 @@ async function main() {
   const app = await buildApp({ storage, config, logger: loggerOptions() });
   const { rootToken, startLink } = await seedDemo(app.deps, config);
   const purge = setInterval(() => {
-    purgeExpiredSessions(app.deps).catch((error) => app.log.warn({ err: error }, 'purge failed'));
+    Promise.all([purgeExpiredSessions(app.deps), purgeExpiredInstances(app.deps)]).catch((error) =>
+      app.log.warn({ err: error }, 'purge failed'),
+    );
   }, 60_000);
   purge.unref();
 
