@@ -1,5 +1,5 @@
 import { registrationRecord, usersOf } from '../contextPaths';
-import type { AutomaticActivity } from './Activity';
+import type { ActivityContext, AutomaticActivity } from './Activity';
 import { bool, failureOf, str } from './inputOf';
 import { issueRegistration, newExternalId, type RegistrationRequest } from './issueRegistration';
 
@@ -15,7 +15,7 @@ export const startPasskeyRegistrationActivity: AutomaticActivity = {
         storeName: str(inputs.storeName) ?? 'default',
         rpId: str(inputs.relyingPartyId) ?? '',
         policyName: str(inputs.registrationPolicy) ?? 'default',
-        subject: await subjectOf(inputs, instance.context, createUser, deps),
+        subject: await subjectOf({ inputs, instance, createUser, deps }),
         createUser,
         ...(str(inputs.userName) ? { userName: str(inputs.userName) } : {}),
         ...(str(inputs.userDisplayName) ? { userDisplayName: str(inputs.userDisplayName) } : {}),
@@ -31,24 +31,33 @@ export const startPasskeyRegistrationActivity: AutomaticActivity = {
   },
 };
 
-async function subjectOf(
-  inputs: Record<string, unknown>,
-  context: Record<string, unknown>,
-  createUser: boolean,
-  deps: Parameters<AutomaticActivity['run']>[0]['deps'],
-) {
+async function subjectOf({
+  inputs,
+  instance,
+  createUser,
+  deps,
+}: {
+  inputs: Record<string, unknown>;
+  instance: ActivityContext['instance'];
+  createUser: boolean;
+  deps: ActivityContext['deps'];
+}) {
   const userId = str(inputs.userId);
   if (userId) return { userId };
   const externalId = str(inputs.userExternalId);
   if (externalId) return { externalId };
   const userKey = str(inputs.userKey);
   if (userKey) {
-    const known = usersOf(context)[userKey] as { id?: string } | undefined;
-    if (known?.id) return { userId: known.id };
+    // A user this journey added, else the store's user with that key.
+    const added = usersOf(instance.context)[userKey] as { id?: string } | undefined;
+    if (added?.id) return { userId: added.id };
+    const scope = { tenantId: instance.tenantId, storeName: str(inputs.storeName) ?? 'default' };
+    const stored = await deps.records.users.findByUserKey(scope, userKey);
+    if (stored) return { userId: stored.id };
   }
   // A journey that creates its user needs an externalId before the user exists.
   if (createUser) return { externalId: newExternalId(deps) };
-  throw Object.assign(new Error('no userId, userExternalId or known userKey to register for'), {
+  throw Object.assign(new Error(`no user to register for (userKey '${userKey ?? ''}' not found)`), {
     code: 'USER_NOT_FOUND',
   });
 }
