@@ -1,49 +1,17 @@
 import { builtinForms } from './builtinForms';
 import type { FormDefinition } from './FormDefinition';
 import type { FormsDeps } from './FormsDeps';
-import { hashDefinition } from './hashDefinition';
+import { type DefinitionVersion, listVersionsWithBuiltin } from './listVersionsWithBuiltin';
 
-export interface FormVersion {
-  name: string;
-  version: number;
-  definition: FormDefinition;
-  sha256: string;
-  createdAt: string;
-  builtin: boolean;
-}
+export type FormVersion = DefinitionVersion<FormDefinition>;
 
-const builtinEpoch = '1970-01-01T00:00:00.000Z';
-
-/**
- * Every version of form `name` in the tenant, oldest first. A built-in form is version 1 in
- * every tenant; uploads under its name continue from 2.
- */
+/** Every version of form `name` in the tenant, oldest first (a built-in form is version 1). */
 export function listFormVersions(
   deps: Pick<FormsDeps, 'forms'>,
   { tenantId, name }: { tenantId: string; name: string },
-) {
-  const stored: FormVersion[] = deps.forms
-    .read()
-    .versions.filter((v) => v.tenantId === tenantId && v.name === name)
-    .map((v) => ({
-      name,
-      version: v.version,
-      definition: v.definition as unknown as FormDefinition,
-      sha256: v.sha256,
-      createdAt: v.createdAt,
-      builtin: false,
-    }));
-  const builtin = builtinForms.find((f) => f.name === name);
-  if (!builtin) return stored;
-  const first: FormVersion = {
-    name,
-    version: 1,
-    definition: builtin.definition,
-    sha256: hashDefinition(builtin.definition),
-    createdAt: builtinEpoch,
-    builtin: true,
-  };
-  return [first, ...stored];
+): FormVersion[] {
+  const builtin = builtinForms.find((f) => f.name === name)?.definition;
+  return listVersionsWithBuiltin({ stored: deps.forms.read().versions, tenantId, name, builtin });
 }
 
 /** Names of all forms the tenant can use, built-ins included. */

@@ -1,10 +1,10 @@
 import { appendPointer } from './appendPointer';
 import { createFormAjv } from './createFormAjv';
 import { createDefaultUiSchema } from './defaultUiSchema';
+import { detachUntrustedJson } from './detachUntrustedJson';
 import type { FormDefinition, FormI18n, FormSchema, UiSchemaElement } from './FormDefinition';
 import { FormError, type FormFieldIssue } from './FormError';
 import { isPlainObject } from './isPlainObject';
-import { measureJsonDepth } from './measureJsonDepth';
 import { rejectForbiddenKeys } from './rejectForbiddenKeys';
 import { rejectUnsafeSchemaKeywords } from './rejectUnsafeSchemaKeywords';
 import { validateI18n } from './validateI18n';
@@ -38,37 +38,22 @@ export function validateFormDefinition({
   maxBytes = 64 * 1024,
   maxDepth = 16,
 }: ValidateFormDefinitionOptions): ValidateFormDefinitionResult {
-  const depth = measureJsonDepth({ value: definition, limit: maxDepth });
-  // Depth first: it bounds the recursion of serialisation and of every later walk.
-  if (depth > maxDepth) {
-    return invalid([
-      {
-        path: '',
-        message: `received nesting deeper than ${maxDepth}; expected at most ${maxDepth}`,
-      },
-    ]);
-  }
-  const json = serialise(definition);
-  // Values JSON cannot represent (undefined, BigInt, functions) are not a form definition.
-  if (json === undefined) {
-    return invalid([
-      { path: '', message: `received ${typeof definition}; expected a JSON object` },
-    ]);
-  }
-  const bytes = new TextEncoder().encode(json).length;
-  // Oversized forms cost storage, bandwidth and compile time on every render.
-  if (bytes > maxBytes) {
+  const detached = detachUntrustedJson({ value: definition, maxBytes, maxDepth });
+  if (!detached.ok && detached.tooLarge) {
+    // Oversized forms cost storage, bandwidth and compile time on every render.
     return {
       ok: false,
       error: new FormError(
         'FORM_TOO_LARGE',
-        `form definition is ${bytes} bytes; expected at most ${maxBytes}`,
-        { details: { receivedBytes: bytes, maxBytes } },
+        `form definition is ${detached.bytes} bytes; expected at most ${maxBytes}`,
+        {
+          details: { receivedBytes: detached.bytes, maxBytes },
+        },
       ),
     };
   }
-  // Work on a detached copy: no getters, prototypes or later mutation by the caller.
-  const copy: unknown = JSON.parse(json);
+  if (!detached.ok) return invalid([detached.issue]);
+  const copy = detached.copy;
   const structureIssues = validateStructure(copy);
   if (structureIssues.length > 0) return invalid(structureIssues);
   // validateStructure proved it is a plain object.
@@ -95,15 +80,6 @@ export function validateFormDefinition({
   if (upload.i18n !== undefined) value.i18n = upload.i18n as FormI18n;
   if (typeof upload.description === 'string') value.description = upload.description;
   return { ok: true, value };
-}
-
-function serialise(value: unknown): string | undefined {
-  try {
-    return JSON.stringify(value);
-  } catch {
-    // BigInt values and throwing getters make the upload unserialisable.
-    return undefined;
-  }
 }
 
 function validateStructure(upload: unknown): FormFieldIssue[] {

@@ -1,48 +1,23 @@
-import { createHash } from 'node:crypto';
+import { type DefinitionVersion, listVersionsWithBuiltin } from '../forms/listVersionsWithBuiltin';
 import { builtinProcesses } from './builtinProcesses';
 import type { ProcessDefinition } from './ProcessDefinition';
 import type { RuntimeDeps } from './RuntimeDeps';
 import { RuntimeError } from './RuntimeError';
 
-export interface ProcessDefinitionVersion {
-  name: string;
-  version: number;
-  definition: ProcessDefinition;
-  sha256: string;
-  createdAt: string;
-  builtin: boolean;
-}
+export type ProcessDefinitionVersion = DefinitionVersion<ProcessDefinition>;
 
 /** All versions of `name` in the tenant; a built-in process is version 1 everywhere. */
 export function listProcessDefinitionVersions(
   deps: Pick<RuntimeDeps, 'processes'>,
   { tenantId, name }: { tenantId: string; name: string },
 ): ProcessDefinitionVersion[] {
-  const stored = deps.processes
-    .read()
-    .versions.filter((v) => v.tenantId === tenantId && v.name === name)
-    .map((v) => ({
-      name,
-      version: v.version,
-      definition: v.definition as unknown as ProcessDefinition,
-      sha256: v.sha256,
-      createdAt: v.createdAt,
-      builtin: false,
-    }));
-  const builtin = builtinProcesses.find((p) => p.name === name);
-  if (!builtin) return stored;
-  const sha256 = createHash('sha256').update(JSON.stringify(builtin.definition)).digest('hex');
-  return [
-    {
-      name,
-      version: 1,
-      definition: builtin.definition,
-      sha256,
-      createdAt: '1970-01-01T00:00:00.000Z',
-      builtin: true,
-    },
-    ...stored,
-  ];
+  const builtin = builtinProcesses.find((p) => p.name === name)?.definition;
+  return listVersionsWithBuiltin({
+    stored: deps.processes.read().versions,
+    tenantId,
+    name,
+    builtin,
+  });
 }
 
 /** Version `version` of process `name`, or its latest. */

@@ -1,5 +1,5 @@
+import { detachUntrustedJson } from '../forms/detachUntrustedJson';
 import { isPlainObject } from '../forms/isPlainObject';
-import { measureJsonDepth } from '../forms/measureJsonDepth';
 import { rejectForbiddenKeys } from '../forms/rejectForbiddenKeys';
 import { validatePlainText } from '../forms/validatePlainText';
 import { checkProcessGraph } from './checkProcessGraph';
@@ -42,32 +42,9 @@ export function validateProcessDefinition({
   maxNodes = 200,
   maxDepth = 32,
 }: ValidateProcessDefinitionOptions): ValidateProcessDefinitionResult {
-  const depth = measureJsonDepth({ value: definition, limit: maxDepth });
-  // Depth first: it bounds the recursion of serialisation and of every later walk.
-  if (depth > maxDepth) {
-    return invalid([
-      {
-        path: '',
-        message: `received nesting deeper than ${maxDepth}; expected at most ${maxDepth}`,
-      },
-    ]);
-  }
-  const json = serialise(definition);
-  // Values JSON cannot represent (undefined, BigInt, functions) are not a definition.
-  if (json === undefined) {
-    return invalid([
-      { path: '', message: `received ${typeof definition}; expected a JSON object` },
-    ]);
-  }
-  const bytes = new TextEncoder().encode(json).length;
-  // Definitions are stored, loaded per instance and walked on every step: keep them small.
-  if (bytes > maxBytes) {
-    return invalid([
-      { path: '', message: `received ${bytes} bytes of JSON; expected at most ${maxBytes}` },
-    ]);
-  }
-  // Work on a detached copy: no getters, prototypes or later mutation by the caller.
-  const copy: unknown = JSON.parse(json);
+  const detached = detachUntrustedJson({ value: definition, maxBytes, maxDepth });
+  if (!detached.ok) return invalid([detached.issue]);
+  const copy = detached.copy;
   // Every later rule addresses named members of a definition object.
   if (!isPlainObject(copy)) {
     return invalid([
@@ -101,15 +78,6 @@ export function validateProcessDefinition({
   if (issues.length > 0) return invalid(issues);
   // The checks above proved the shape ProcessDefinition describes.
   return { ok: true, value: copy as unknown as ProcessDefinition };
-}
-
-function serialise(value: unknown): string | undefined {
-  try {
-    return JSON.stringify(value);
-  } catch {
-    // BigInt values and throwing getters make the upload unserialisable.
-    return undefined;
-  }
 }
 
 function checkName(name: unknown): ProcessDefinitionIssue[] {
