@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../api/buildApp';
-import { loadConfig } from '../../api/loadConfig';
+import { type KeyformConfig, loadConfig } from '../../api/loadConfig';
 import { seedDemo } from '../../api/seedDemo';
 import { openStorage } from '../../storage/openStorage';
 
@@ -13,7 +13,13 @@ export const testOrigin = 'http://localhost:3000';
  * A seeded Keyform over a fresh temp data directory (tenant `default`, store `default`,
  * RP `localhost` with policy `default`), a root token, and a clock the test moves.
  */
-export async function buildTestApp({ dataDir }: { dataDir?: string } = {}) {
+export async function buildTestApp({
+  dataDir,
+  config: overrides = {},
+}: {
+  dataDir?: string;
+  config?: Partial<KeyformConfig>;
+} = {}) {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'keyform-test-')));
   const rootToken = `root_${randomBytes(24).toString('base64url')}`;
   const clock = { now: Date.parse('2026-01-01T00:00:00Z') };
@@ -23,6 +29,7 @@ export async function buildTestApp({ dataDir }: { dataDir?: string } = {}) {
     adminToken: rootToken,
     publicUrl: testOrigin,
     apiRateLimit: 1_000_000,
+    ...overrides,
   };
   const storage = await openStorage({ dataDir: dir, synchronous: 'NORMAL' });
   const app = await buildApp({ storage, config, now: () => clock.now });
