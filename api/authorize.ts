@@ -4,8 +4,11 @@ import { hasPermission, type Principal } from '../identity/hasPermission';
 import type { IdentityDeps } from '../identity/IdentityDeps';
 import { IdentityError } from '../identity/IdentityError';
 
-/** What a route needs: root, or any one of `actions` in `area` of the request's tenant. */
-export type RouteAccess = 'root' | { area: string; actions: string[] };
+/**
+ * What a route needs: root, or any one of `actions` in `area` of the request's tenant. With
+ * `tenantFromPath` the tenant is the route's `:tenant` (Beyond Identity's `/v1/tenants/{tenant}`).
+ */
+export type RouteAccess = 'root' | { area: string; actions: string[]; tenantFromPath?: boolean };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -38,7 +41,20 @@ export function authorize(
   if (requested !== undefined && (typeof requested !== 'string' || !tenantHeader.test(requested))) {
     throw new IdentityError('INVALID_INPUT', 'X-Tenant-Id must be a tenant id');
   }
-  const tenantId = principal.kind === 'root' ? (requested ?? 'default') : principal.tenantId;
+  const pathTenant =
+    access !== 'root' && access.tenantFromPath
+      ? (request.params as { tenant?: string }).tenant
+      : undefined;
+  const tenantId =
+    pathTenant ?? (principal.kind === 'root' ? (requested ?? 'default') : principal.tenantId);
+  // Another tenant's resources look like missing ones (404), as everywhere else.
+  if (
+    principal.kind === 'tenant' &&
+    pathTenant !== undefined &&
+    pathTenant !== principal.tenantId
+  ) {
+    throw new IdentityError('TENANT_NOT_FOUND', `tenant '${pathTenant}' not found`);
+  }
   if (principal.kind === 'tenant' && requested !== undefined && requested !== tenantId) {
     throw new IdentityError('PERMISSION_DENIED', 'a tenant token acts only in its own tenant');
   }

@@ -11,9 +11,12 @@ import type { Storage } from '../storage/openStorage';
 import { authorize } from './authorize';
 import { handleError } from './handleError';
 import type { KeyformConfig } from './loadConfig';
+import { beyondIdentityRoutes } from './routes/beyondIdentityRoutes';
 import { flowRoutes } from './routes/flowRoutes';
 import { formRoutes } from './routes/formRoutes';
 import { identityStoreRoutes } from './routes/identityStoreRoutes';
+import { pageFileRoutes } from './routes/pageFileRoutes';
+import { pageRoutes } from './routes/pageRoutes';
 import { processRoutes } from './routes/processRoutes';
 import { registrationRoutes } from './routes/registrationRoutes';
 import { relyingPartyRoutes } from './routes/relyingPartyRoutes';
@@ -74,6 +77,9 @@ export async function buildApp({
     records: storage.records,
     forms: storage.forms,
     processes: storage.processes,
+    pages: storage.pages,
+    blobs: storage.blobs,
+    pagesOrigin: config.pagesOrigin,
     publicUrl: config.publicUrl,
     now,
     randomBytes: random,
@@ -129,8 +135,11 @@ export async function buildApp({
   await app.register(relyingPartyRoutes);
   await app.register(registrationRoutes);
   await app.register(formRoutes);
+  await app.register(pageRoutes);
+  await app.register(pageFileRoutes);
   await app.register(processRoutes);
   await app.register(flowRoutes);
+  await app.register(beyondIdentityRoutes, { storage });
   await app.register(rendererRoutes);
   return app;
 }

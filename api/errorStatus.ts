@@ -1,5 +1,6 @@
 import type { FormErrorCode } from '../forms/FormError';
 import type { IdentityErrorCode } from '../identity/IdentityError';
+import type { PageErrorCode } from '../pages/PageError';
 import type { RuntimeErrorCode } from '../runtime/RuntimeError';
 import type { StorageErrorCode } from '../storage/StorageError';
 
@@ -15,6 +16,7 @@ export type ApiErrorCode =
 export type ErrorCode =
   | IdentityErrorCode
   | FormErrorCode
+  | PageErrorCode
   | RuntimeErrorCode
   | StorageErrorCode
   | ApiErrorCode;
@@ -80,4 +82,25 @@ export const errorStatus: Record<ErrorCode, number> = {
   STORAGE_UNAVAILABLE: 503,
   STORAGE_CORRUPT: 503,
   DATA_DIRECTORY_LOCKED: 503,
+  // Custom pages
+  PAGE_INVALID: 400,
+  PAGE_PARAMETERS_INVALID: 400,
+  PAGE_NOT_FOUND: 404,
+  PAGE_VERSION_NOT_FOUND: 404,
+  PAGE_FILE_NOT_FOUND: 404,
+  PAGE_TOO_LARGE: 413,
+  // Credential binding (Beyond Identity compatibility)
+  BINDING_TOKEN_INVALID: 401,
+  ORIGIN_NOT_TRUSTED: 403,
+  BINDING_JOB_NOT_FOUND: 404,
+  AUTHENTICATOR_CONFIG_NOT_FOUND: 404,
+  AUTHENTICATOR_CONFIG_BUILTIN: 409,
+  BINDING_JOB_COMPLETE: 409,
+  BINDING_JOB_UNDELIVERED: 409,
+  BINDING_NOT_REDEEMED: 409,
+  BINDING_LINK_USED: 410,
+  BINDING_JOB_EXPIRED: 410,
+  BINDING_JOB_REVOKED: 410,
+  IDENTITY_HAS_NO_EMAIL: 422,
+  IDENTITY_SUSPENDED: 422,
 };

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { FormError } from '../forms/FormError';
 import { IdentityError } from '../identity/IdentityError';
+import { PageError } from '../pages/PageError';
 import { RuntimeError } from '../runtime/RuntimeError';
 import { StorageError } from '../storage/StorageError';
 import { type ErrorCode, errorStatus } from './errorStatus';
@@ -34,6 +35,7 @@ function toErrorBody(error: FastifyError): ErrorBody {
   if (
     error instanceof IdentityError ||
     error instanceof FormError ||
+    error instanceof PageError ||
     error instanceof RuntimeError
   ) {
     return {

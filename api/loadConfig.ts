@@ -11,6 +11,16 @@ export interface KeyformConfig {
   apiRateLimit: number;
   /** Requests per minute per address on end-user and link routes. */
   publicRateLimit: number;
+  /** KEYFORM_PAGES_ORIGIN: a separate origin to serve custom pages from (they are sandboxed either way). */
+  pagesOrigin: string | undefined;
+  /** SMTP server for binding emails; without it they go to `<dataDir>/outbox`. */
+  smtpUrl: string | undefined;
+  /** Sender of binding emails. */
+  mailFrom: string;
+  /** Lifetime of a credential binding link when the job names none (seconds). */
+  bindingTtlSeconds: number;
+  /** The longest lifetime a job may ask for (seconds). */
+  bindingMaxTtlSeconds: number;
 }
 
 /** Read configuration from the environment, refusing values that would misbehave later. */
@@ -38,6 +48,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeyformConfig 
     adminToken,
     apiRateLimit: integer(env.KEYFORM_API_RATE_LIMIT, 60_000, 'KEYFORM_API_RATE_LIMIT'),
     publicRateLimit: integer(env.KEYFORM_PUBLIC_RATE_LIMIT, 600, 'KEYFORM_PUBLIC_RATE_LIMIT'),
+    pagesOrigin: pagesOrigin(env.KEYFORM_PAGES_ORIGIN),
+    ...bindingConfig(env, url),
+  };
+}
+
+/** Credential binding: mail transport and link lifetimes (Beyond Identity's 60–900 s by default). */
+function bindingConfig(env: NodeJS.ProcessEnv, publicUrl: URL) {
+  const smtpUrl = env.KEYFORM_SMTP_URL || undefined;
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    throw new Error(
+      'KEYFORM_SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465',
+    );
+  }
+  const ttl = integer(env.KEYFORM_BINDING_TTL_SECONDS, 900, 'KEYFORM_BINDING_TTL_SECONDS');
+  const max = integer(
+    env.KEYFORM_BINDING_MAX_TTL_SECONDS,
+    Math.max(900, ttl),
+    'KEYFORM_BINDING_MAX_TTL_SECONDS',
+  );
+  if (ttl < 60 || ttl > max) {
+    throw new Error(
+      `KEYFORM_BINDING_TTL_SECONDS ${ttl} must be within 60..${max} (KEYFORM_BINDING_MAX_TTL_SECONDS)`,
+    );
+  }
+  return {
+    smtpUrl,
+    mailFrom: env.KEYFORM_MAIL_FROM || `Keyform <no-reply@${publicUrl.hostname}>`,
+    bindingTtlSeconds: ttl,
+    bindingMaxTtlSeconds: max,
   };
 }
 
@@ -47,4 +86,18 @@ function integer(text: string | undefined, fallback: number, name: string) {
   if (!Number.isInteger(value) || value < 0)
     throw new Error(`${name} '${text}' is not a whole number`);
   return value;
+}
+
+function pagesOrigin(text: string | undefined) {
+  if (text === undefined || text === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(text.replace(/\/+$/, ''));
+  } catch {
+    throw new Error(`KEYFORM_PAGES_ORIGIN '${text}' is not an absolute URL`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash) {
+    throw new Error(`KEYFORM_PAGES_ORIGIN '${text}' must be an http(s) origin without a path`);
+  }
+  return url.origin;
 }

@@ -7,8 +7,9 @@ import type { KeyformConfig } from './loadConfig';
 
 /**
  * First-start content (DESIGN §10): tenant `default` with store `default`, an RP for the
- * public URL's host whose origin is that URL with policy `default`, and a `demo` process token
- * into the built-in `passkey-registration` process. Existing data is never touched, so an
+ * public URL's host whose origin is that URL with policy `default`, a `demo` process token
+ * into the built-in `passkey-registration` process and a `demo-page` one into its custom-page
+ * variant `passkey-registration-page`. Existing data is never touched, so an
  * operator's changes survive restarts. Returns the start link, and a new root token secret
  * when none existed and no KEYFORM_ADMIN_TOKEN is set.
  */
@@ -35,9 +36,20 @@ export async function seedDemo(deps: RuntimeDeps, config: KeyformConfig) {
     type: 'UNLIMITED',
     parameters: { rpId },
   });
+  let demoPage = deps.processes
+    .read()
+    .tokens.find((t) => t.tenantId === 'default' && t.name === 'demo-page');
+  demoPage ??= await createProcessToken(deps, {
+    tenantId: 'default',
+    name: 'demo-page',
+    processDefnName: 'passkey-registration-page',
+    type: 'UNLIMITED',
+    parameters: { rpId },
+  });
   const startLink = startAddress(config.publicUrl, demo.id);
+  const pageStartLink = startAddress(config.publicUrl, demoPage.id);
   if (config.adminToken || tokens.some((t) => t.tenantId === null))
-    return { rootToken: undefined, startLink };
+    return { rootToken: undefined, startLink, pageStartLink };
   const { token } = await createApiToken(deps, { tenantId: null, name: 'root (first start)' });
-  return { rootToken: token, startLink };
+  return { rootToken: token, startLink, pageStartLink };
 }

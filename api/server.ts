@@ -12,7 +12,7 @@ async function main() {
   const config = loadConfig();
   const storage = await openStorage({ dataDir: config.dataDir });
   const app = await buildApp({ storage, config, logger: loggerOptions() });
-  const { rootToken, startLink } = await seedDemo(app.deps, config);
+  const { rootToken, startLink, pageStartLink } = await seedDemo(app.deps, config);
   const purge = setInterval(() => {
     Promise.all([purgeExpiredSessions(app.deps), purgeExpiredInstances(app.deps)]).catch((error) =>
       app.log.warn({ err: error }, 'purge failed'),
@@ -34,7 +34,13 @@ async function main() {
   process.on('SIGINT', () => void close('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  printWelcome({ publicUrl: config.publicUrl, dataDir: config.dataDir, rootToken, startLink });
+  printWelcome({
+    publicUrl: config.publicUrl,
+    dataDir: config.dataDir,
+    rootToken,
+    startLink,
+    pageStartLink,
+  });
 }
 
 function printWelcome({
@@ -42,16 +48,19 @@ function printWelcome({
   dataDir,
   rootToken,
   startLink,
+  pageStartLink,
 }: {
   publicUrl: string;
   dataDir: string;
   rootToken: string | undefined;
   startLink: string;
+  pageStartLink: string;
 }) {
   const lines = [
     '',
     `Keyform is running on ${publicUrl}  (data in ${dataDir})`,
     `  Register a passkey:  ${startLink}`,
+    `  Register with a custom page: ${pageStartLink}`,
     `  API reference:       ${publicUrl}/docs`,
   ];
   if (rootToken) {

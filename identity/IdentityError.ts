@@ -1,3 +1,5 @@
+import type { BindingErrorCode } from './binding/BindingErrorCode';
+
 /** Every way an identity operation can refuse; `api/` maps each code to one HTTP status. */
 export type IdentityErrorCode =
   | 'INVALID_INPUT'
@@ -19,6 +21,7 @@ export type IdentityErrorCode =
   | 'SESSION_CANCELLED'
   | 'SESSION_FAILED'
   | 'SESSION_BUSY'
+  | BindingErrorCode
   | RegistrationFailureCode;
 
 /** Why a registration response failed verification: 400, and counted against maxAttempts. */

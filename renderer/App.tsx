@@ -4,6 +4,7 @@ import { describeStatus } from './flow/describeStatus';
 import type { Route } from './flow/parseRoute';
 import type { KeyValueStore } from './flow/startLinkMemory';
 import { useFlow } from './flow/useFlow';
+import { BindScreen } from './screens/BindScreen';
 import { ErrorBanner } from './screens/ErrorBanner';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
@@ -26,6 +27,13 @@ export function App({ route, env }: { route: Route; env: BrowserEnv }) {
     return (
       <main className="card">
         <NotFoundScreen />
+      </main>
+    );
+  }
+  if (route.kind === 'bind') {
+    return (
+      <main className="card">
+        <BindScreen href={env.baseUrl} replaceUrl={env.replaceUrl} />
       </main>
     );
   }

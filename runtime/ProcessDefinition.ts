@@ -105,7 +105,7 @@ export const activitySpecs: Record<
   },
   customPage: {
     required: ['pageName'],
-    optional: ['pageVersion', 'pageKey', 'constants'],
+    optional: ['pageVersion', 'pageKey', 'constants', 'registrationKey', 'timeoutSeconds'],
     events: ['userCancelled', 'timeout'],
   },
   completePasskeyRegistration: {

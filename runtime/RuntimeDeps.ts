@@ -1,10 +1,11 @@
 import type { FormsDeps } from '../forms/FormsDeps';
 import type { IdentityDeps } from '../identity/IdentityDeps';
+import type { PagesDeps } from '../pages/PagesDeps';
 import type { Document } from '../storage/openDocument';
 import type { ProcessDefinitions } from '../storage/RuntimeDefinitions';
 
-/** What the engine needs: identity (for its activities), forms, process definitions. */
-export interface RuntimeDeps extends IdentityDeps, FormsDeps {
+/** What the engine needs: identity (for its activities), forms, pages, process definitions. */
+export interface RuntimeDeps extends IdentityDeps, FormsDeps, PagesDeps {
   processes: Document<ProcessDefinitions>;
   /** Base of every URL handed out, e.g. `http://localhost:3000`. */
   publicUrl: string;

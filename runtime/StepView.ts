@@ -60,6 +60,12 @@ export interface PageStepView extends StepBase {
   /** Where the sandboxed page is served. */
   pageUrl: string;
   constants: Record<string, unknown>;
+  /**
+   * On a page bound to a registration (`registrationKey`): the options the server issued. The
+   * host runs the ceremony for the page only with these, and only for a request whose
+   * challenge is this one.
+   */
+  ceremony: { creationOptions: PublicKeyCredentialCreationOptionsJSON } | null;
 }
 
 export interface EndStepView extends StepBase {

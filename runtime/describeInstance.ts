@@ -3,7 +3,13 @@ import type { RuntimeDeps } from './RuntimeDeps';
 import { RuntimeError } from './RuntimeError';
 
 /** Keys whose values are secrets or bulky credentials: shown only as `[redacted]`. */
-const redactedKeys = new Set(['browserResponse', 'clientResponse', 'challenge', 'userHandle']);
+const redactedKeys = new Set([
+  'browserResponse',
+  'clientResponse',
+  'passkeyRegClientResponse',
+  'challenge',
+  'userHandle',
+]);
 
 /** The integrator's view of an instance: state, steps taken, captures (secrets redacted), decision. */
 export async function describeInstance(

@@ -47,6 +47,7 @@ export function renderStep(
       locale: lang?.lang ?? 'en',
       pageUrl: String(s.pageUrl),
       constants: (s.constants as Record<string, unknown>) ?? {},
+      ceremony: s.creationOptions ? { creationOptions: s.creationOptions as never } : null,
     };
   }
   const { spec, locale } = formSpecOf(deps, instance.tenantId, step, lang);

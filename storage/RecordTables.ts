@@ -7,6 +7,7 @@ export interface RecordTables {
   passkeys: PasskeyRow;
   registration_sessions: RegistrationSessionRow;
   process_instances: ProcessInstanceRow;
+  credential_binding_jobs: BindingJobRow;
 }
 
 export interface ProcessInstanceRow {
@@ -110,4 +111,27 @@ export interface RegistrationSessionRow {
   /** JSON text of the completed result returned to every identical resend. */
   result: string | null;
   failure_code: string | null;
+}
+
+export interface BindingJobRow {
+  seq: Generated<number>;
+  id: string;
+  tenant_id: string;
+  store_name: string;
+  user_id: string;
+  delivery_method: string;
+  state: string;
+  post_binding_redirect_uri: string | null;
+  authenticator_config_id: string;
+  /** sha256 of the link token. */
+  token_hash: string;
+  /** sha256 of the completion token issued on redemption. */
+  completion_hash: string | null;
+  session_id: string | null;
+  credential_id: string | null;
+  failure_code: string | null;
+  /** Epoch milliseconds, so expiring due jobs is one indexed range update. */
+  expires_at: number;
+  created_at: string;
+  updated_at: string;
 }

@@ -54,12 +54,12 @@ export function createUserRepository(db: Kysely<RecordTables>) {
       return row ? fromRow(row) : undefined;
     },
 
-    async list(scope: UserScope, { page, size }: { page: number; size: number }) {
-      const rows = await scoped(scope)
-        .orderBy('seq')
-        .limit(size)
-        .offset(page * size)
-        .execute();
+    /** `offset` (rows to skip) overrides `page * size` for cursor-style paging. */
+    async list(
+      scope: UserScope,
+      { page, size, offset = page * size }: { page: number; size: number; offset?: number },
+    ) {
+      const rows = await scoped(scope).orderBy('seq').limit(size).offset(offset).execute();
       const { total } = await db
         .selectFrom('users')
         .select((eb) => eb.fn.countAll<number>().as('total'))

@@ -3,12 +3,14 @@ import { Kysely, type Migration, Migrator, SqliteDialect } from 'kysely';
 import { guardStatement } from './guardStatement';
 import * as m0001 from './migrations/m0001_identity';
 import * as m0002 from './migrations/m0002_process_instances';
+import * as m0003 from './migrations/m0003_credential_binding_jobs';
 import type { RecordTables } from './RecordTables';
 import { StorageError } from './StorageError';
 
 const migrations: Record<string, Migration> = {
   '0001_identity': m0001,
   '0002_process_instances': m0002,
+  '0003_credential_binding_jobs': m0003,
 };
 
 export type RecordDatabase = Kysely<RecordTables>;

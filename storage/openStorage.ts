@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import type { BindingDefinitions } from './BindingDefinitions';
+import { createBindingJobRepository } from './createBindingJobRepository';
+import { createBlobStore } from './createBlobStore';
 import { createIdentityDefinitions } from './createIdentityDefinitions';
 import { createInstanceRepository } from './createInstanceRepository';
 import { createPasskeyRepository } from './createPasskeyRepository';
@@ -9,6 +12,7 @@ import { createUserRepository } from './createUserRepository';
 import { lockDataDirectory } from './lockDataDirectory';
 import { openDocument } from './openDocument';
 import { openRecordDatabase } from './openRecordDatabase';
+import type { PageDefinitions } from './PageDefinitions';
 import type { RecordTables } from './RecordTables';
 import type { FormDefinitions, ProcessDefinitions } from './RuntimeDefinitions';
 
@@ -18,6 +22,7 @@ function repositoriesOver(db: Kysely<RecordTables>) {
     passkeys: createPasskeyRepository(db),
     sessions: createRegistrationSessionRepository(db),
     instances: createInstanceRepository(db),
+    bindingJobs: createBindingJobRepository(db),
   };
 }
 export type RecordRepositories = ReturnType<typeof repositoriesOver>;
@@ -45,6 +50,17 @@ export async function openStorage({
       file: join(dataDir, 'processes.json'),
       defaults: { versions: [], tokens: [] },
     });
+    // Its own file: identity.json refuses a missing collection, so a new one would break old data.
+    const binding = await openDocument<BindingDefinitions>({
+      file: join(dataDir, 'binding.json'),
+      defaults: { authenticatorConfigs: [] },
+    });
+    const pages = await openDocument<PageDefinitions>({
+      file: join(dataDir, 'pages.json'),
+      defaults: { versions: [] },
+    });
+    // Page bundle files, content-addressed beside the definitions (DESIGN §9).
+    const blobs = createBlobStore({ dir: join(dataDir, 'blobs') });
     const { db, sqlite } = await openRecordDatabase({
       file: join(dataDir, 'records.sqlite'),
       synchronous,
@@ -60,6 +76,9 @@ export async function openStorage({
       identity,
       forms,
       processes,
+      binding,
+      pages,
+      blobs,
       records,
       sqlite,
       close: async () => {

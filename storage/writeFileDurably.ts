@@ -7,12 +7,18 @@ import { basename, dirname, join } from 'node:path';
  * new file, never a torn one: temp file + fsync + rename + directory fsync (rename alone is
  * atomic but not durable until the directory entry itself reaches the disk).
  */
-export async function writeFileDurably({ file, contents }: { file: string; contents: string }) {
+export async function writeFileDurably({
+  file,
+  contents,
+}: {
+  file: string;
+  contents: string | Uint8Array;
+}) {
   const dir = dirname(file);
   const temp = join(dir, `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', 0o600);
   try {
-    await handle.writeFile(contents, 'utf8');
+    await handle.writeFile(contents, typeof contents === 'string' ? 'utf8' : undefined);
     await handle.sync();
   } catch (error) {
     await handle.close();

@@ -24,6 +24,8 @@ export const rendererRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       });
     }
+    // Custom pages are framed from the pages path ('self') or KEYFORM_PAGES_ORIGIN.
+    const frameSrc = ["'self'", app.config.pagesOrigin].filter(Boolean).join(' ');
     return reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
@@ -32,13 +34,15 @@ export const rendererRoutes: FastifyPluginAsyncTypebox = async (app) => {
       .header('x-frame-options', 'DENY')
       .header(
         'content-security-policy',
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src ${frameSrc}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
       )
       .send(index);
   };
   const hide = { schema: { hide: true } };
   app.get('/start/:processTokenId', hide, async (_request, reply) => page(reply));
   app.get('/flow/:instanceId', hide, async (_request, reply) => page(reply));
+  // Beyond Identity's hosted authenticator: binding links lead here with their token in the fragment.
+  app.get('/bind', hide, async (_request, reply) => page(reply));
   // The SDKs are loaded by integrators' pages on other origins: CORS open, never cached long
   // (a stable URL whose content changes with each release).
   const sdk = async (request: { params: { file: string } }, reply: FastifyReply) => {

@@ -41,6 +41,7 @@ export const StepViewSchema = Type.Union([
     component: Type.Literal('page'),
     pageUrl: Type.String(),
     constants: Loose,
+    ceremony: Type.Union([Type.Object({ creationOptions: CreationOptions }), Type.Null()]),
   }),
   Type.Object({
     ...base,

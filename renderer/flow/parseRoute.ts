@@ -1,10 +1,13 @@
 export type Route =
   | { kind: 'start'; processTokenId: string }
   | { kind: 'flow'; instanceId: string }
+  | { kind: 'bind' }
   | { kind: 'unknown' };
 
-/** Which screen the address asks for: `/start/:processTokenId` or `/flow/:instanceId`. */
+/** Which screen the address asks for: `/start/:processTokenId`, `/flow/:instanceId` or `/bind`. */
 export function parseRoute(pathname: string): Route {
+  // Beyond Identity's hosted authenticator; its parameters travel in the fragment.
+  if (/^\/bind\/?$/.test(pathname)) return { kind: 'bind' };
   const match = /^\/(start|flow)\/([^/]+)\/?$/.exec(pathname);
   const id = match?.[2] === undefined ? null : decodeSegment(match[2]);
   if (match === null || id === null || id === '') return { kind: 'unknown' };

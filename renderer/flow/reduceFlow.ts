@@ -22,6 +22,8 @@ export type FlowEvent =
   | { type: 'stepReceived'; step: StepView }
   | { type: 'submitStarted' }
   | { type: 'ceremonyStarted' }
+  /** The request or ceremony under way ended without a new step (a page's fixable error). */
+  | { type: 'settled' }
   | { type: 'requestFailed'; error: FlowError };
 
 // The step stays on screen for these: trying again from the same step is the fix.
@@ -45,7 +47,16 @@ export function reduceFlow(state: FlowState, event: FlowEvent): FlowState {
     case 'loadStarted':
       return { kind: 'loading', version };
     case 'stepReceived':
-      return { kind: 'ready', version, step: event.step, busy: null, error: null };
+      // The same custom page with re-issued options is the same screen: focus stays in the page.
+      return {
+        kind: 'ready',
+        version: isSamePage(state, event.step) ? state.version : version,
+        step: event.step,
+        busy: null,
+        error: null,
+      };
+    case 'settled':
+      return state.kind === 'ready' ? { ...state, busy: null } : state;
     case 'submitStarted':
     case 'ceremonyStarted':
       // Same screen, so the version (and focus) stays.
@@ -81,3 +92,12 @@ export function reduceFlow(state: FlowState, event: FlowEvent): FlowState {
 }
 
 export const initialFlowState = (kind: 'starting' | 'loading'): FlowState => ({ kind, version: 0 });
+
+function isSamePage(state: FlowState, step: StepView) {
+  return (
+    state.kind === 'ready' &&
+    state.step.component === 'page' &&
+    step.component === 'page' &&
+    state.step.pageUrl === step.pageUrl
+  );
+}

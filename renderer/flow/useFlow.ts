@@ -1,6 +1,11 @@
 import { browserSupportsWebAuthn, startRegistration } from '@simplewebauthn/browser';
 import { useEffect, useReducer, useRef } from 'react';
-import type { PasskeyFormStepView, StepAction, StepView } from '../../runtime/StepView';
+import type {
+  PageStepView,
+  PasskeyFormStepView,
+  StepAction,
+  StepView,
+} from '../../runtime/StepView';
 import { runPasskeyCeremony } from '../passkey/runPasskeyCeremony';
 import type { FlowClient, StartedFlow } from './createFlowClient';
 import type { ApiResult } from './FlowError';
@@ -100,6 +105,20 @@ export function useFlow({
     await send(step, action);
   };
 
+  /**
+   * A custom page's SEND or CANCEL, posted by the page host. A SEND the server refuses as the
+   * page's own mistake (PAGE_PARAMETERS_INVALID) goes back to the page; other failures show here.
+   */
+  const sendForPage = async (step: PageStepView, action: StepAction) => {
+    lastRequest.current = async () => void (await sendForPage(step, action));
+    dispatch({ type: 'submitStarted' });
+    const result = await client.postStep(step.instanceId, step.stepId, action);
+    if (result.ok) dispatch({ type: 'stepReceived', step: result.value });
+    else if (result.error.code === 'PAGE_PARAMETERS_INVALID') dispatch({ type: 'settled' });
+    else dispatch({ type: 'requestFailed', error: result.error });
+    return result;
+  };
+
   // Once per page: the route, client and store are fixed for the page's life.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on mount only
   useEffect(() => {
@@ -118,6 +137,10 @@ export function useFlow({
     submit: (step: StepView, data: Record<string, unknown>) =>
       void send(step, { action: 'submit', data }),
     runCeremony: (step: PasskeyFormStepView) => void runCeremony(step),
+    sendForPage,
+    /** The page host runs a ceremony for its page: the status line says so. */
+    markPageCeremony: (running: boolean) =>
+      dispatch(running ? { type: 'ceremonyStarted' } : { type: 'settled' }),
   };
 }
 

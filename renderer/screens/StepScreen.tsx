@@ -32,7 +32,7 @@ export function StepScreen({
         />
       );
     case 'page':
-      return <PageScreen step={step} baseUrl={baseUrl} />;
+      return <PageScreen step={step} flow={flow} baseUrl={baseUrl} />;
     case 'end':
       return <EndScreen step={step} startLink={flow.startLink} baseUrl={baseUrl} />;
     default:

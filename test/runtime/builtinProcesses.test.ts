@@ -4,7 +4,10 @@ import { userStepTypes } from '../../runtime/ProcessDefinition';
 
 describe('built-in processes', () => {
   it('ships passkey-registration, validated and labelled', () => {
-    expect(builtinProcesses.map((process) => process.name)).toEqual(['passkey-registration']);
+    expect(builtinProcesses.map((process) => process.name)).toEqual([
+      'passkey-registration',
+      'passkey-registration-page',
+    ]);
     const definition = builtinProcesses[0]!.definition;
     expect(definition.start).toBe('start');
     for (const node of Object.values(definition.nodes)) expect(node.label).toBeTruthy();

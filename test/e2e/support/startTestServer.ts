@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../../api/buildApp';
-import { loadConfig } from '../../../api/loadConfig';
+import { type KeyformConfig, loadConfig } from '../../../api/loadConfig';
 import { seedDemo } from '../../../api/seedDemo';
 import { openStorage } from '../../../storage/openStorage';
 
@@ -12,7 +12,11 @@ import { openStorage } from '../../../storage/openStorage';
  * A real Keyform listening on `http://localhost:PORT` (an IP is not a valid RP ID, while
  * localhost is a secure context), seeded like `npm start`, over a temp data directory.
  */
-export async function startTestServer() {
+export async function startTestServer({
+  config: overrides = {},
+}: {
+  config?: Partial<KeyformConfig>;
+} = {}) {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'keyform-e2e-'));
   const adminToken = `root_${randomBytes(24).toString('base64url')}`;
@@ -26,6 +30,7 @@ export async function startTestServer() {
     adminToken,
     apiRateLimit: 1_000_000,
     publicRateLimit: 1_000_000,
+    ...overrides,
   };
   const storage = await openStorage({ dataDir, synchronous: 'NORMAL' });
   const app = await buildApp({ storage, config });
