@@ -11,7 +11,8 @@ export type ApiErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'ROUTE_NOT_FOUND'
   | 'RATE_LIMITED'
-  | 'INTERNAL_ERROR';
+  | 'INTERNAL_ERROR'
+  | 'RENDERER_NOT_BUILT';
 
 export type ErrorCode =
   | IdentityErrorCode
@@ -80,6 +81,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   STORAGE_UNAVAILABLE: 503,
+  RENDERER_NOT_BUILT: 503,
   STORAGE_CORRUPT: 503,
   DATA_DIRECTORY_LOCKED: 503,
   // Custom pages

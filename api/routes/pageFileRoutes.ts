@@ -25,7 +25,8 @@ export const pageFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: {
         rateLimit: {
-          max: app.config.publicRateLimit,
+          // A page loads several assets per view: immutable files get ten times the budget.
+          max: app.config.publicRateLimit * 10,
           timeWindow: 60_000,
           keyGenerator: (r: FastifyRequest) => r.ip,
         },
