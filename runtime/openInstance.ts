@@ -1,5 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
-import { hashSecret } from '../identity/hashSecret';
+import { matchesHash } from '../identity/matchesHash';
 import { findProcessDefinition } from './findProcessDefinition';
 import type { RuntimeDeps } from './RuntimeDeps';
 import { RuntimeError } from './RuntimeError';
@@ -15,7 +14,7 @@ export async function openInstance(
   if (
     !capability ||
     !instance.capabilityHash ||
-    !sameHash(hashSecret(capability), instance.capabilityHash)
+    !matchesHash(capability, instance.capabilityHash)
   ) {
     throw new RuntimeError(
       'CAPABILITY_INVALID',
@@ -30,8 +29,4 @@ export async function openInstance(
     version: instance.definitionVersion,
   });
   return { instance, definition: definition.definition };
-}
-
-export function sameHash(a: string, b: string) {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }

@@ -1,6 +1,6 @@
 import { hashSecret } from '../identity/hashSecret';
 import { isoNow, randomId } from '../identity/IdentityDeps';
-import { sameHash } from './openInstance';
+import { matchesHash } from '../identity/matchesHash';
 import type { RuntimeDeps } from './RuntimeDeps';
 import { RuntimeError } from './RuntimeError';
 
@@ -13,7 +13,7 @@ export async function redeemEntry(
   { instanceId, entry }: { instanceId: string; entry: string },
 ) {
   const instance = await deps.records.instances.find({ id: instanceId });
-  if (!instance?.entryHash || !sameHash(hashSecret(entry), instance.entryHash)) {
+  if (!instance?.entryHash || !matchesHash(entry, instance.entryHash)) {
     throw new RuntimeError('CAPABILITY_INVALID', 'this link was already opened or is not valid');
   }
   if (deps.now() >= instance.expiresAt)

@@ -1,7 +1,7 @@
 import { IdentityError } from '../IdentityError';
+import { matchesHash } from '../matchesHash';
 import type { BindingDeps } from './BindingDeps';
 import { findBindingJob } from './findBindingJob';
-import { matchesHash } from './matchesHash';
 import { refuseJobInState } from './refuseJobInState';
 
 export type LinkAddress = {

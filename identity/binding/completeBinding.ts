@@ -3,9 +3,9 @@ import { completePasskeyRegistration } from '../completePasskeyRegistration';
 import { findUser } from '../findUser';
 import { isoNow } from '../IdentityDeps';
 import { IdentityError } from '../IdentityError';
+import { matchesHash } from '../matchesHash';
 import type { BindingDeps } from './BindingDeps';
 import { findBindingJob } from './findBindingJob';
-import { matchesHash } from './matchesHash';
 import { refuseJobInState } from './refuseJobInState';
 
 /**

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { hashSecret } from '../hashSecret';
+import { hashSecret } from './hashSecret';
 
 /** Whether `secret` hashes to `expected` (hex), compared in constant time. */
 export function matchesHash(secret: string, expected: string | null) {
