@@ -28,7 +28,8 @@ async function main() {
     clearInterval(purge);
     await app.close();
     await storage.close();
-    process.exit(0);
+    // Everything is closed, so the process ends by itself once this turn is done.
+    process.exitCode = 0;
   };
   process.on('SIGTERM', () => void close('SIGTERM'));
   process.on('SIGINT', () => void close('SIGINT'));
@@ -78,5 +79,5 @@ main().catch((error: unknown) => {
   const message =
     error instanceof StorageError || error instanceof Error ? error.message : String(error);
   process.stderr.write(`keyform: cannot start: ${message}\n`);
-  process.exit(1);
+  process.exitCode = 1;
 });

@@ -5,6 +5,7 @@ import { FormError } from '../../forms/FormError';
 import { findFormVersion } from '../../forms/findFormVersion';
 import { listFormNames, listFormVersions } from '../../forms/listFormVersions';
 import { errorResponses, Name, Strict } from '../schemas/common';
+import { registerVersionListRoutes } from './registerVersionListRoutes';
 
 const tags = ['Forms'];
 const Loose = Type.Object({}, { additionalProperties: true });
@@ -56,53 +57,16 @@ export const formRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ),
   );
 
-  app.get(
-    '/api/forms',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'List forms',
-        response: {
-          200: Type.Object({
-            items: Type.Array(Type.Object({ name: Type.String(), latestVersion: Type.Integer() })),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) => ({
-      items: listFormNames(app.deps, request.tenantId).map((name) => ({
-        name,
-        latestVersion:
-          listFormVersions(app.deps, { tenantId: request.tenantId, name }).at(-1)?.version ?? 0,
-      })),
-    }),
-  );
-
-  const versions = async (tenantId: string, name: string) => {
-    const items = listFormVersions(app.deps, { tenantId, name });
-    if (items.length === 0) throw new FormError('FORM_NOT_FOUND', `form '${name}' not found`);
-    return { name, items };
-  };
-  const listSchema = {
+  registerVersionListRoutes(app, {
+    base: '/api/forms',
+    param: 'formName',
+    noun: 'form',
     tags,
-    params: Type.Object({ formName: Name }),
-    response: {
-      200: Type.Object({ name: Type.String(), items: Type.Array(VersionSummary) }),
-      ...errorResponses,
-    },
-  };
-  app.get(
-    '/api/forms/:formName',
-    { config: read, schema: { ...listSchema, summary: 'A form and its versions' } },
-    async (request) => versions(request.tenantId, request.params.formName),
-  );
-  app.get(
-    '/api/forms/:formName/versions',
-    { config: read, schema: { ...listSchema, summary: 'The versions of a form' } },
-    async (request) => versions(request.tenantId, request.params.formName),
-  );
+    access: read.access,
+    listNames: (tenantId) => listFormNames(app.deps, tenantId),
+    listVersions: (tenantId, name) => listFormVersions(app.deps, { tenantId, name }),
+    notFound: (name) => new FormError('FORM_NOT_FOUND', `form '${name}' not found`),
+  });
 
   app.get(
     '/api/forms/:formName/versions/:version',

@@ -10,6 +10,7 @@ import { PageError } from '../../pages/PageError';
 import { pageBundleLimits } from '../../pages/pageBundleLimits';
 import { readPageUpload } from '../readPageUpload';
 import { errorResponses, Name, Strict } from '../schemas/common';
+import { registerVersionListRoutes } from './registerVersionListRoutes';
 
 const tags = ['Pages'];
 const PageFile = Type.Object({
@@ -84,53 +85,16 @@ export const pageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get(
-    '/api/pages',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'List pages',
-        response: {
-          200: Type.Object({
-            items: Type.Array(Type.Object({ name: Type.String(), latestVersion: Type.Integer() })),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) => ({
-      items: listPageNames(app.deps, { tenantId: request.tenantId }).map((name) => ({
-        name,
-        latestVersion:
-          listPageVersions(app.deps, { tenantId: request.tenantId, name }).at(-1)?.version ?? 0,
-      })),
-    }),
-  );
-
-  const versions = (tenantId: string, name: string) => {
-    const items = listPageVersions(app.deps, { tenantId, name });
-    if (items.length === 0) throw new PageError('PAGE_NOT_FOUND', `page '${name}' not found`);
-    return { name, items: items.map(({ files: _, ...summary }) => summary) };
-  };
-  const listSchema = {
+  registerVersionListRoutes(app, {
+    base: '/api/pages',
+    param: 'pageName',
+    noun: 'page',
     tags,
-    params: Type.Object({ pageName: Name }),
-    response: {
-      200: Type.Object({ name: Type.String(), items: Type.Array(VersionSummary) }),
-      ...errorResponses,
-    },
-  };
-  app.get(
-    '/api/pages/:pageName',
-    { config: read, schema: { ...listSchema, summary: 'A page and its versions' } },
-    async (request) => versions(request.tenantId, request.params.pageName),
-  );
-  app.get(
-    '/api/pages/:pageName/versions',
-    { config: read, schema: { ...listSchema, summary: 'The versions of a page' } },
-    async (request) => versions(request.tenantId, request.params.pageName),
-  );
+    access: read.access,
+    listNames: (tenantId) => listPageNames(app.deps, { tenantId }),
+    listVersions: (tenantId, name) => listPageVersions(app.deps, { tenantId, name }),
+    notFound: (name) => new PageError('PAGE_NOT_FOUND', `page '${name}' not found`),
+  });
 
   app.get(
     '/api/pages/:pageName/versions/:version',

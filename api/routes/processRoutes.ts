@@ -11,6 +11,7 @@ import {
 import { RuntimeError } from '../../runtime/RuntimeError';
 import { startProcessInstance } from '../../runtime/startProcessInstance';
 import { DateTime, errorResponses, Name, ShortText, Strict } from '../schemas/common';
+import { registerVersionListRoutes } from './registerVersionListRoutes';
 
 const tags = ['Process manager'];
 const Loose = Type.Object({}, { additionalProperties: true });
@@ -56,64 +57,18 @@ export const processRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ),
   );
 
-  app.get(
+  registerVersionListRoutes(app, {
     base,
-    {
-      config: access('readDefinition'),
-      schema: {
-        tags,
-        summary: 'List process definitions',
-        response: {
-          200: Type.Object({
-            items: Type.Array(Type.Object({ name: Type.String(), latestVersion: Type.Integer() })),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) => ({
-      items: listProcessDefinitionNames(app.deps, request.tenantId).map((name) => ({
-        name,
-        latestVersion:
-          listProcessDefinitionVersions(app.deps, { tenantId: request.tenantId, name }).at(-1)
-            ?.version ?? 0,
-      })),
-    }),
-  );
-
-  const versions = async (tenantId: string, name: string) => {
-    const items = listProcessDefinitionVersions(app.deps, { tenantId, name });
-    if (items.length === 0)
-      throw new RuntimeError(
-        'PROCESS_DEFINITION_NOT_FOUND',
-        `process definition '${name}' not found`,
-      );
-    return { name, items };
-  };
-  const listSchema = {
+    param: 'name',
+    noun: 'process definition',
     tags,
-    params: Type.Object({ name: Name }),
-    response: {
-      200: Type.Object({ name: Type.String(), items: Type.Array(VersionSummary) }),
-      ...errorResponses,
-    },
-  };
-  app.get(
-    `${base}/:name`,
-    {
-      config: access('readDefinition'),
-      schema: { ...listSchema, summary: 'A process definition and its versions' },
-    },
-    async (request) => versions(request.tenantId, request.params.name),
-  );
-  app.get(
-    `${base}/:name/versions`,
-    {
-      config: access('readDefinition'),
-      schema: { ...listSchema, summary: 'The versions of a process definition' },
-    },
-    async (request) => versions(request.tenantId, request.params.name),
-  );
+    access: access('readDefinition').access,
+    listNames: (tenantId) => listProcessDefinitionNames(app.deps, tenantId),
+    listVersions: (tenantId, name) => listProcessDefinitionVersions(app.deps, { tenantId, name }),
+    notFound: (name) =>
+      new RuntimeError('PROCESS_DEFINITION_NOT_FOUND', `process definition '${name}' not found`),
+  });
+
   app.get(
     `${base}/:name/versions/:version`,
     {

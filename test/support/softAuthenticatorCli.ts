@@ -21,7 +21,8 @@ process.stdin.on('end', () => {
     process.stderr.write(
       `expected a start response with clientRequest, got: ${input.slice(0, 200)}\n`,
     );
-    process.exit(1);
+    process.exitCode = 1;
+    return;
   }
   const clientResponse = createSoftAuthenticator({ origin }).createCredential(
     started.clientRequest,
