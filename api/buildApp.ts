@@ -23,6 +23,7 @@ import { relyingPartyRoutes } from './routes/relyingPartyRoutes';
 import { rendererRoutes } from './routes/rendererRoutes';
 import { tenantRoutes } from './routes/tenantRoutes';
 import { userRoutes } from './routes/userRoutes';
+import { waitForDurableWrites } from './waitForDurableWrites';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -100,6 +101,7 @@ export async function buildApp({
 
   const rootSecretHash = config.adminToken ? hashSecret(config.adminToken) : undefined;
   app.addHook('onRequest', async (request) => authorize(request, deps, rootSecretHash));
+  app.addHook('onSend', waitForDurableWrites(storage.records));
 
   await app.register(cookie);
   await app.register(rateLimit, {

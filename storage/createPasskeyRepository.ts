@@ -1,7 +1,36 @@
 import type { Kysely, Selectable } from 'kysely';
 import { isUniqueViolation } from './isUniqueViolation';
 import type { PasskeyRecord } from './PasskeyRecord';
-import type { PasskeyRow, RecordTables } from './RecordTables';
+import { prepareQuery } from './prepareQuery';
+import type { PasskeyRow, RecordTables, UserHandleRow } from './RecordTables';
+
+const insertQuery = prepareQuery<ReturnType<typeof toRow>, never>((db, _slot, row) =>
+  db.insertInto('passkeys').values(row),
+);
+const listForUserQuery = prepareQuery<{ tenantId: string; userId: string }, Selectable<PasskeyRow>>(
+  (db, slot) =>
+    db
+      .selectFrom('passkeys')
+      .selectAll()
+      .where('tenant_id', '=', slot('tenantId'))
+      .where('user_id', '=', slot('userId'))
+      .orderBy('created_at'),
+);
+const findUserHandleQuery = prepareQuery<UserHandleKey, Pick<UserHandleRow, 'user_handle'>>(
+  (db, slot) =>
+    db
+      .selectFrom('user_handles')
+      .select('user_handle')
+      .where('tenant_id', '=', slot('tenantId'))
+      .where('user_id', '=', slot('userId'))
+      .where('rp_id', '=', slot('rpId')),
+);
+const saveUserHandleQuery = prepareQuery<UserHandleRow, never>((db, _slot, row) =>
+  db
+    .insertInto('user_handles')
+    .values(row)
+    .onConflict((oc) => oc.doNothing()),
+);
 
 /** Passkeys and the per-user, per-RP user handles they were registered under. */
 export function createPasskeyRepository(db: Kysely<RecordTables>) {
@@ -9,7 +38,7 @@ export function createPasskeyRepository(db: Kysely<RecordTables>) {
     /** `{ok: false}` when the credential ID is already registered anywhere, in any tenant. */
     async insert(passkey: PasskeyRecord): Promise<{ ok: boolean }> {
       try {
-        await db.insertInto('passkeys').values(toRow(passkey)).execute();
+        await insertQuery(db, toRow(passkey));
         return { ok: true };
       } catch (error) {
         if (isUniqueViolation(error, 'credential_id')) return { ok: false };
@@ -26,15 +55,8 @@ export function createPasskeyRepository(db: Kysely<RecordTables>) {
       return row !== undefined;
     },
 
-    async listForUser({ tenantId, userId }: { tenantId: string; userId: string }) {
-      const rows = await db
-        .selectFrom('passkeys')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('user_id', '=', userId)
-        .orderBy('created_at')
-        .execute();
-      return rows.map(fromRow);
+    async listForUser(key: { tenantId: string; userId: string }) {
+      return (await listForUserQuery(db, key)).rows.map(fromRow);
     },
 
     async delete({ tenantId, userId, id }: { tenantId: string; userId: string; id: string }) {
@@ -47,24 +69,18 @@ export function createPasskeyRepository(db: Kysely<RecordTables>) {
       return numDeletedRows > 0n;
     },
 
-    async findUserHandle({ tenantId, userId, rpId }: UserHandleKey) {
-      const row = await db
-        .selectFrom('user_handles')
-        .select('user_handle')
-        .where('tenant_id', '=', tenantId)
-        .where('user_id', '=', userId)
-        .where('rp_id', '=', rpId)
-        .executeTakeFirst();
-      return row?.user_handle;
+    async findUserHandle(key: UserHandleKey) {
+      return (await findUserHandleQuery(db, key)).rows[0]?.user_handle;
     },
 
     /** Keeps the first handle: a user's handle for an RP never changes once a passkey has it. */
     async saveUserHandle({ tenantId, userId, rpId }: UserHandleKey, userHandle: string) {
-      await db
-        .insertInto('user_handles')
-        .values({ tenant_id: tenantId, user_id: userId, rp_id: rpId, user_handle: userHandle })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      await saveUserHandleQuery(db, {
+        tenant_id: tenantId,
+        user_id: userId,
+        rp_id: rpId,
+        user_handle: userHandle,
+      });
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { prepareQuery } from './prepareQuery';
 import type { RecordTables, RegistrationSessionRow } from './RecordTables';
 import type {
   RegistrationSessionRecord,
@@ -6,6 +7,32 @@ import type {
 } from './RegistrationSessionRecord';
 
 type SessionKey = { tenantId: string; id: string };
+
+const findQuery = prepareQuery<SessionKey, Selectable<RegistrationSessionRow>>((db, slot) =>
+  db
+    .selectFrom('registration_sessions')
+    .selectAll()
+    .where('tenant_id', '=', slot('tenantId'))
+    .where('id', '=', slot('id')),
+);
+const insertQuery = prepareQuery<ReturnType<typeof toRow>, never>((db, _slot, row) =>
+  db.insertInto('registration_sessions').values(row),
+);
+type ClaimArgs = SessionKey & { now: number; staleBefore: string; updatedAt: string };
+const claimQuery = prepareQuery<ClaimArgs, never>((db, slot) =>
+  db
+    .updateTable('registration_sessions')
+    .set({ state: 'VERIFYING', updated_at: slot('updatedAt') })
+    .where('tenant_id', '=', slot('tenantId'))
+    .where('id', '=', slot('id'))
+    .where((eb) =>
+      eb.or([
+        eb('state', '=', 'PENDING'),
+        eb.and([eb('state', '=', 'VERIFYING'), eb('updated_at', '<', slot('staleBefore'))]),
+      ]),
+    )
+    .where('expires_at', '>', slot('now')),
+);
 
 /** Registration sessions; every state change is a compare-and-set on `state`. */
 export function createRegistrationSessionRepository(db: Kysely<RecordTables>) {
@@ -29,16 +56,11 @@ export function createRegistrationSessionRepository(db: Kysely<RecordTables>) {
     transition,
 
     async insert(session: RegistrationSessionRecord) {
-      await db.insertInto('registration_sessions').values(toRow(session)).execute();
+      await insertQuery(db, toRow(session));
     },
 
-    async find({ tenantId, id }: SessionKey) {
-      const row = await db
-        .selectFrom('registration_sessions')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .executeTakeFirst();
+    async find(key: SessionKey) {
+      const [row] = (await findQuery(db, key)).rows;
       return row ? fromRow(row) : undefined;
     },
 
@@ -46,22 +68,14 @@ export function createRegistrationSessionRepository(db: Kysely<RecordTables>) {
      * Claim a PENDING, unexpired session for verification: the single-use guarantee. A claim
      * older than `staleMs` was left by a crash mid-verification and may be taken over.
      */
-    claim(key: SessionKey, now: number, staleMs = 30_000) {
-      const staleBefore = new Date(now - staleMs).toISOString();
-      return db
-        .updateTable('registration_sessions')
-        .set({ state: 'VERIFYING', updated_at: new Date(now).toISOString() })
-        .where('tenant_id', '=', key.tenantId)
-        .where('id', '=', key.id)
-        .where((eb) =>
-          eb.or([
-            eb('state', '=', 'PENDING'),
-            eb.and([eb('state', '=', 'VERIFYING'), eb('updated_at', '<', staleBefore)]),
-          ]),
-        )
-        .where('expires_at', '>', now)
-        .executeTakeFirst()
-        .then(({ numUpdatedRows }) => numUpdatedRows === 1n);
+    async claim(key: SessionKey, now: number, staleMs = 30_000) {
+      const { numAffectedRows } = await claimQuery(db, {
+        ...key,
+        now,
+        staleBefore: new Date(now - staleMs).toISOString(),
+        updatedAt: new Date(now).toISOString(),
+      });
+      return numAffectedRows === 1n;
     },
 
     /** Give a failed verification back: PENDING again, or FAILED once attempts are used up. */

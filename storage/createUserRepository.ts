@@ -1,7 +1,21 @@
 import type { Kysely, Selectable } from 'kysely';
 import { isUniqueViolation } from './isUniqueViolation';
+import { prepareQuery } from './prepareQuery';
 import type { RecordTables, UserRow } from './RecordTables';
 import type { UserRecord, UserScope } from './UserRecord';
+
+const findByIdQuery = prepareQuery<UserScope & { id: string }, Selectable<UserRow>>((db, slot) =>
+  db
+    .selectFrom('users')
+    .selectAll()
+    .where('tenant_id', '=', slot('tenantId'))
+    .where('store_name', '=', slot('storeName'))
+    .where('id', '=', slot('id')),
+);
+
+const insertQuery = prepareQuery<ReturnType<typeof toRow>, never>((db, _slot, row) =>
+  db.insertInto('users').values(row),
+);
 
 export type UserWriteResult = { ok: true } | { ok: false; conflict: 'externalId' | 'userKey' };
 
@@ -17,7 +31,7 @@ export function createUserRepository(db: Kysely<RecordTables>) {
   return {
     async insert(user: UserRecord): Promise<UserWriteResult> {
       try {
-        await db.insertInto('users').values(toRow(user)).execute();
+        await insertQuery(db, toRow(user));
         return { ok: true };
       } catch (error) {
         return conflictOf(error);
@@ -40,7 +54,7 @@ export function createUserRepository(db: Kysely<RecordTables>) {
     },
 
     async findById(scope: UserScope, id: string) {
-      const row = await scoped(scope).where('id', '=', id).executeTakeFirst();
+      const [row] = (await findByIdQuery(db, { ...scope, id })).rows;
       return row ? fromRow(row) : undefined;
     },
 

@@ -61,7 +61,12 @@ export async function openStorage({
     });
     // Page bundle files, content-addressed beside the definitions (DESIGN §9).
     const blobs = createBlobStore({ dir: join(dataDir, 'blobs') });
-    const { db, sqlite } = await openRecordDatabase({
+    const {
+      db,
+      sqlite,
+      durable,
+      close: closeRecords,
+    } = await openRecordDatabase({
       file: join(dataDir, 'records.sqlite'),
       synchronous,
     });
@@ -70,6 +75,11 @@ export async function openStorage({
       /** Run `work` in one transaction: all of its writes commit together or none do. */
       transaction: <R>(work: (repos: RecordRepositories) => Promise<R>) =>
         db.transaction().execute((trx) => work(repositoriesOver(trx))),
+      /**
+       * Resolves once every record write made so far is on disk: await it before acknowledging
+       * a write (the api does, for every response). Rejects with STORAGE_UNAVAILABLE.
+       */
+      durable,
     };
     return {
       dataDir,
@@ -82,7 +92,7 @@ export async function openStorage({
       records,
       sqlite,
       close: async () => {
-        await db.destroy();
+        await closeRecords();
         lock.release();
       },
     };

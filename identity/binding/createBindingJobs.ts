@@ -49,6 +49,8 @@ export async function createBindingJobs(
   await deps.records.transaction(async (r) => {
     for (const { job } of prepared) await r.bindingJobs.insert(job);
   });
+  // A mailed link is an acknowledgement too: the jobs must be on disk before it leaves.
+  await deps.records.durable();
   await deliverBindingJobs(deps, prepared);
   const now = deps.now();
   return prepared.map(({ job, token }) => ({

@@ -1,0 +1,133 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createGroupCommit, type Sync } from '../../storage/createGroupCommit';
+import { openRecordDatabase } from '../../storage/openRecordDatabase';
+import { StorageError } from '../../storage/StorageError';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'keyform-commit-'));
+});
+afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+/** A sync the test finishes by hand, one call at a time. */
+function manualSync() {
+  const calls: Array<(error: NodeJS.ErrnoException | null) => void> = [];
+  const sync: Sync = (_fd, done) => {
+    calls.push(done);
+  };
+  return { sync, calls };
+}
+
+const settled = async (promise: Promise<unknown>) => {
+  let state = 'pending';
+  promise.then(
+    () => {
+      state = 'resolved';
+    },
+    () => {
+      state = 'rejected';
+    },
+  );
+  // The WAL is opened on the thread pool before the first sync: give that time to happen.
+  await new Promise((r) => setTimeout(r, 25));
+  return state;
+};
+
+describe('createGroupCommit', () => {
+  let walFile: string;
+  beforeEach(async () => {
+    walFile = join(dir, 'records.sqlite-wal');
+    await writeFile(walFile, '');
+  });
+
+  it('answers at once, without a sync, when nothing was written', async () => {
+    const { sync, calls } = manualSync();
+    const commits = createGroupCommit({ walFile, sync });
+    expect(await settled(commits.durable())).toBe('resolved');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('holds the acknowledgement until the sync after the write has finished', async () => {
+    const { sync, calls } = manualSync();
+    const commits = createGroupCommit({ walFile, sync });
+    commits.wrote();
+    const durable = commits.durable();
+    expect(await settled(durable)).toBe('pending');
+    expect(calls).toHaveLength(1);
+    calls[0]!(null);
+    expect(await settled(durable)).toBe('resolved');
+  });
+
+  it('groups: one sync serves every write made before it began; later ones wait for the next', async () => {
+    const { sync, calls } = manualSync();
+    const commits = createGroupCommit({ walFile, sync });
+    commits.wrote();
+    commits.wrote();
+    const first = [commits.durable(), commits.durable()];
+    expect(await settled(first[0]!)).toBe('pending');
+    expect(calls).toHaveLength(1);
+    commits.wrote(); // reaches the OS while the first sync runs: that sync may miss it
+    const second = commits.durable();
+    calls[0]!(null);
+    expect(await settled(Promise.all(first))).toBe('resolved');
+    expect(await settled(second)).toBe('pending');
+    expect(calls).toHaveLength(2);
+    calls[1]!(null);
+    expect(await settled(second)).toBe('resolved');
+  });
+
+  it('fails every waiter with STORAGE_UNAVAILABLE when a sync fails, and stays failed', async () => {
+    const { sync, calls } = manualSync();
+    const commits = createGroupCommit({ walFile, sync });
+    commits.wrote();
+    const waiting = commits.durable();
+    expect(await settled(waiting)).toBe('pending');
+    calls[0]!(Object.assign(new Error('EIO'), { code: 'EIO' }));
+    const error = await waiting.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageError);
+    expect((error as StorageError).code).toBe('STORAGE_UNAVAILABLE');
+    // After a failed fsync the kernel may have dropped the pages: a later sync proves nothing.
+    commits.wrote();
+    await expect(commits.durable()).rejects.toBeInstanceOf(StorageError);
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('openRecordDatabase acknowledges a commit only after a sync that began after it', () => {
+  it('counts COMMIT itself, which SQLite calls read-only', async () => {
+    const { sync, calls } = manualSync();
+    const { db, durable, close } = await openRecordDatabase({
+      file: join(dir, 'records.sqlite'),
+      sync,
+    });
+    // The migrations wrote: let their sync finish first.
+    const migrated = durable();
+    await settled(migrated);
+    for (const done of calls.splice(0)) done(null);
+    expect(await settled(migrated)).toBe('resolved');
+
+    let other: Promise<void> | undefined;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('user_handles')
+        .values({ tenant_id: 't', user_id: 'u', rp_id: 'r', user_handle: 'h' })
+        .execute();
+      // Another request acknowledges between the INSERT and the COMMIT: its sync starts now.
+      other = durable();
+      await settled(other);
+    });
+    const mine = durable();
+    expect(calls).toHaveLength(1);
+    calls[0]!(null);
+    expect(await settled(other!)).toBe('resolved');
+    // That sync began before the COMMIT reached the WAL, so it does not cover this transaction.
+    expect(await settled(mine)).toBe('pending');
+    expect(calls).toHaveLength(2);
+    calls[1]!(null);
+    expect(await settled(mine)).toBe('resolved');
+    await close();
+  });
+});
