@@ -1,6 +1,7 @@
 /**
  * Keyform's embedded SDK (Beyond Identity compatible): `import { Embedded } from '{keyform}/sdk/embedded.js'`.
- * Hand-written declarations of renderer/sdk/embedded.ts; keep the two in step.
+ * Hand-written declarations of renderer/sdk/embedded.ts; test/renderer/sdkDeclarations.test.ts
+ * fails the typecheck when the two drift apart.
  */
 
 export interface EmbeddedConfig {
