@@ -4,11 +4,10 @@ import { createFormVersion } from '../../forms/createFormVersion';
 import { FormError } from '../../forms/FormError';
 import { findFormVersion } from '../../forms/findFormVersion';
 import { listFormNames, listFormVersions } from '../../forms/listFormVersions';
-import { errorResponses, Name, Strict } from '../schemas/common';
+import { CreatedVersion, errorResponses, Loose, Name, Strict } from '../schemas/common';
 import { registerVersionListRoutes } from './registerVersionListRoutes';
 
 const tags = ['Forms'];
-const Loose = Type.Object({}, { additionalProperties: true });
 const VersionSummary = Type.Object({
   name: Type.String(),
   version: Type.Integer(),
@@ -37,12 +36,7 @@ export const formRoutes: FastifyPluginAsyncTypebox = async (app) => {
           description: Type.Optional(Type.String()),
         }),
         response: {
-          201: Type.Object({
-            name: Type.String(),
-            version: Type.Integer(),
-            sha256: Type.String(),
-            createdAt: Type.String(),
-          }),
+          201: CreatedVersion,
           ...errorResponses,
         },
       },

@@ -10,11 +10,18 @@ import {
 } from '../../runtime/findProcessDefinition';
 import { RuntimeError } from '../../runtime/RuntimeError';
 import { startProcessInstance } from '../../runtime/startProcessInstance';
-import { DateTime, errorResponses, Name, ShortText, Strict } from '../schemas/common';
+import {
+  CreatedVersion,
+  DateTime,
+  errorResponses,
+  Loose,
+  Name,
+  ShortText,
+  Strict,
+} from '../schemas/common';
 import { registerVersionListRoutes } from './registerVersionListRoutes';
 
 const tags = ['Process manager'];
-const Loose = Type.Object({}, { additionalProperties: true });
 const access = (action: string) => ({ access: { area: 'ProcessManager', actions: [action] } });
 const VersionSummary = Type.Object({
   name: Type.String(),
@@ -37,12 +44,7 @@ export const processRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: Type.Object({ name: Name }),
         body: Strict({ definition: Loose }),
         response: {
-          201: Type.Object({
-            name: Type.String(),
-            version: Type.Integer(),
-            sha256: Type.String(),
-            createdAt: Type.String(),
-          }),
+          201: CreatedVersion,
           ...errorResponses,
         },
       },

@@ -59,3 +59,14 @@ export const errorResponses = {
   429: ErrorResponse,
   503: ErrorResponse,
 };
+
+/** A free-form JSON object, validated further by the domain (definitions, page variables). */
+export const Loose = Type.Object({}, { additionalProperties: true });
+
+/** What uploading a new immutable version of a definition answers. */
+export const CreatedVersion = Type.Object({
+  name: Type.String(),
+  version: Type.Integer(),
+  sha256: Type.String(),
+  createdAt: Type.String(),
+});

@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
-import { Strict } from './common';
+import { Loose, Strict } from './common';
 import { CreationOptions, RegistrationResponse } from './webauthn';
 
-const Loose = Type.Object({}, { additionalProperties: true });
 const FieldError = Type.Object({ path: Type.String(), message: Type.String() });
 
 const base = {
