@@ -100,8 +100,8 @@ export async function buildApp({
   );
 
   const rootSecretHash = config.adminToken ? hashSecret(config.adminToken) : undefined;
+  waitForDurableWrites(app, storage.records);
   app.addHook('onRequest', async (request) => authorize(request, deps, rootSecretHash));
-  app.addHook('onSend', waitForDurableWrites(storage.records));
 
   await app.register(cookie);
   await app.register(rateLimit, {

@@ -1,20 +1,35 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Records } from '../storage/openStorage';
 
 const unavailable = JSON.stringify({
   error: { code: 'STORAGE_UNAVAILABLE', message: 'storage is unavailable; retry later' },
 });
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Where this request began among the record database's write batches. */
+    writeMark?: number;
+  }
+}
+
 /**
- * onSend hook: no response leaves before every record write made until then is on disk, so what
- * was acknowledged survives a crash or a power cut (DESIGN §9), and nobody is shown a write that
- * could still vanish. Commits made while one sync runs share the next. A failed sync turns the
- * answer into the 503 it is.
+ * No response leaves before every record write made until then is on disk, so what was
+ * acknowledged survives a crash or a power cut (DESIGN §9), and nobody is shown a write that
+ * could still vanish. Writes of one event-loop turn commit together and commits made while one
+ * sync runs share the next. A failed sync, or a lost batch this request may have written in,
+ * turns the answer into the 503 it is.
  */
-export function waitForDurableWrites(records: Pick<Records, 'durable'>) {
-  return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+export function waitForDurableWrites(
+  app: FastifyInstance,
+  records: Pick<Records, 'durable' | 'mark'>,
+) {
+  app.addHook('onRequest', (request, _reply, done) => {
+    request.writeMark = records.mark();
+    done();
+  });
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     try {
-      await records.durable();
+      await records.durable(request.writeMark);
       return payload;
     } catch (error) {
       request.log.error({ err: error }, 'storage unavailable');
@@ -23,5 +38,5 @@ export function waitForDurableWrites(records: Pick<Records, 'durable'>) {
       reply.code(503).header('content-type', 'application/json; charset=utf-8');
       return unavailable;
     }
-  };
+  });
 }

@@ -65,6 +65,7 @@ export async function openStorage({
       db,
       sqlite,
       durable,
+      mark,
       close: closeRecords,
     } = await openRecordDatabase({
       file: join(dataDir, 'records.sqlite'),
@@ -77,9 +78,11 @@ export async function openStorage({
         db.transaction().execute((trx) => work(repositoriesOver(trx))),
       /**
        * Resolves once every record write made so far is on disk: await it before acknowledging
-       * a write (the api does, for every response). Rejects with STORAGE_UNAVAILABLE.
+       * a write (the api does, for every response, with the `mark()` taken when the request
+       * began). Rejects with STORAGE_UNAVAILABLE.
        */
       durable,
+      mark,
     };
     return {
       dataDir,

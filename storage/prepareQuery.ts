@@ -6,13 +6,28 @@ class Slot {
   constructor(readonly name: string) {}
 }
 
+type ExecuteNow = (query: {
+  sql: string;
+  parameters: readonly unknown[];
+}) => QueryResult<unknown> | undefined;
+const direct = new WeakMap<object, ExecuteNow>();
+
+/**
+ * Let prepared queries on `db` (not on its transactions, which go through Kysely) run through
+ * `executeNow`, skipping Kysely's executor, whenever it takes them.
+ */
+export function executeDirectly(db: Kysely<RecordTables>, executeNow: ExecuteNow) {
+  direct.set(db, executeNow);
+}
+
 /**
  * A query built and compiled once per dialect, then run with new values: Kysely otherwise builds
  * its operation tree, freezes it and compiles the same SQL again on every call, ~10 µs and much
  * garbage per query on the hot path. `build` gets `slot(name)` for a value that varies, and
  * `slots`, every value of the first call's `args` as a slot (for an insert of a whole row: its
  * keys must be the same on every call). The SQL stays Kysely's, so another dialect gets its own
- * (https://kysely.dev/docs/recipes/splitting-query-building-and-execution).
+ * (https://kysely.dev/docs/recipes/splitting-query-building-and-execution). On the record
+ * database's own connection it also skips Kysely's executor (`executeDirectly`).
  */
 export function prepareQuery<Args extends object, Row>(
   build: (
@@ -34,6 +49,15 @@ export function prepareQuery<Args extends object, Row>(
     const parameters = query.parameters.map((value) =>
       value instanceof Slot ? args[value.name as keyof Args] : value,
     );
+    const executeNow = direct.get(db);
+    if (executeNow) {
+      try {
+        const result = executeNow({ sql: query.sql, parameters });
+        if (result) return Promise.resolve(result as QueryResult<Row>);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
     return db.executeQuery(CompiledQuery.raw(query.sql, parameters) as CompiledQuery<Row>);
   };
 }

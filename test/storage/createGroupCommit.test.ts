@@ -96,8 +96,8 @@ describe('createGroupCommit', () => {
   });
 });
 
-describe('openRecordDatabase acknowledges a commit only after a sync that began after it', () => {
-  it('counts COMMIT itself, which SQLite calls read-only', async () => {
+describe('openRecordDatabase acknowledges a write only after its batch committed and a sync began after that', () => {
+  it('holds a response asked for while a batch is open until that COMMIT, then a sync after it', async () => {
     const { sync, calls } = manualSync();
     const { db, durable, close } = await openRecordDatabase({
       file: join(dir, 'records.sqlite'),
@@ -115,18 +115,18 @@ describe('openRecordDatabase acknowledges a commit only after a sync that began 
         .insertInto('user_handles')
         .values({ tenant_id: 't', user_id: 'u', rp_id: 'r', user_handle: 'h' })
         .execute();
-      // Another request acknowledges between the INSERT and the COMMIT: its sync starts now.
+      // Another request acknowledges between the INSERT and the COMMIT: it waits for the COMMIT,
+      // and no sync starts while the batch is still open.
       other = durable();
-      await settled(other);
+      expect(await settled(other)).toBe('pending');
+      expect(calls).toHaveLength(0);
     });
     const mine = durable();
+    expect(await settled(mine)).toBe('pending');
+    // The batch committed once the transaction let go; the sync that covers it began after.
     expect(calls).toHaveLength(1);
     calls[0]!(null);
     expect(await settled(other!)).toBe('resolved');
-    // That sync began before the COMMIT reached the WAL, so it does not cover this transaction.
-    expect(await settled(mine)).toBe('pending');
-    expect(calls).toHaveLength(2);
-    calls[1]!(null);
     expect(await settled(mine)).toBe('resolved');
     await close();
   });

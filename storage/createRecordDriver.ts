@@ -1,0 +1,194 @@
+import type Database from 'better-sqlite3';
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type QueryResult,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from 'kysely';
+import { guardStatement } from './guardStatement';
+import { StorageError } from './StorageError';
+
+type Statement = ReturnType<typeof guardStatement> & { readonly: boolean };
+type Batch = {
+  generation: number;
+  committed: Promise<void>;
+  resolve: () => void;
+  reject: (error: Error) => void;
+};
+
+/**
+ * The one SQLite connection every request shares, as a Kysely dialect, with write batches: the
+ * first write of an event-loop turn opens a transaction and the turn's other writes join it; it
+ * commits once the turn is over (setImmediate), or as soon as a Kysely transaction that still
+ * holds the connection then lets go of it. One COMMIT per turn instead of one per write: SQLite
+ * appends each changed page to the WAL once per commit, so a turn of 50 inserts into the same
+ * pages costs one append. A Kysely transaction is a SAVEPOINT inside the batch, and holds the
+ * connection until it ends, so nothing of anybody else's lands in it or is rolled back with it.
+ *
+ * Nothing is acknowledged before its batch committed (`settled`). When SQLite rolls a whole batch
+ * back by itself (SQLITE_FULL, SQLITE_IOERR, ... https://www.sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction)
+ * every request that may have written in it gets a 503: `settled(since)` refuses anybody who
+ * began at or before a lost batch.
+ */
+export function createRecordDriver({
+  sqlite,
+  onCommit,
+}: {
+  sqlite: Database.Database;
+  /** Called after each COMMIT, before anybody waiting for it hears of it (the group commit counts it). */
+  onCommit: () => void;
+}) {
+  const cache = new Map<string, Statement>();
+  const statement = (source: string) => {
+    let prepared = cache.get(source);
+    if (!prepared) {
+      const raw = sqlite.prepare(source);
+      prepared = { ...guardStatement(raw), readonly: raw.readonly };
+      if (cache.size < 500) cache.set(source, prepared);
+    }
+    return prepared;
+  };
+  const run = (source: string) => statement(source).run([]);
+
+  let held = false;
+  const waiting: Array<() => void> = [];
+  let batch: Batch | undefined;
+  let generation = 0;
+  let lastLost = 0;
+  let lostError: StorageError | undefined;
+  let commitDue = false;
+
+  const open = () => {
+    if (batch) return;
+    run('begin');
+    const opened = { generation: ++generation } as Batch;
+    opened.committed = new Promise<void>((resolve, reject) => {
+      opened.resolve = resolve;
+      opened.reject = reject;
+    });
+    // Whoever waits for it hears of a loss; nobody waiting is not an unhandled rejection.
+    opened.committed.catch(() => undefined);
+    batch = opened;
+    setImmediate(commitWhenFree);
+  };
+
+  const lose = (cause: unknown) => {
+    const lost = batch!;
+    batch = undefined;
+    lastLost = lost.generation;
+    lostError = new StorageError('STORAGE_UNAVAILABLE', 'record database: a write batch was lost', {
+      cause,
+    });
+    lost.reject(lostError);
+  };
+
+  const commit = () => {
+    commitDue = false;
+    if (!batch) return;
+    try {
+      run('commit');
+    } catch (error) {
+      try {
+        if (sqlite.inTransaction) run('rollback');
+      } finally {
+        lose(error);
+      }
+      return;
+    }
+    const done = batch;
+    batch = undefined;
+    onCommit();
+    done.resolve();
+  };
+  function commitWhenFree() {
+    if (held) commitDue = true;
+    else commit();
+  }
+
+  const execute = (source: string, parameters: readonly unknown[]): QueryResult<unknown> => {
+    const prepared = statement(source);
+    if (!prepared.readonly) open();
+    try {
+      if (prepared.reader) return { rows: prepared.all(parameters as unknown[]) };
+      const { changes, lastInsertRowid } = prepared.run(parameters as unknown[]);
+      return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+    } catch (error) {
+      // The statement failed; if SQLite rolled the whole batch back with it, the batch is lost.
+      if (batch && !sqlite.inTransaction) lose(error);
+      throw error;
+    }
+  };
+
+  const connection: DatabaseConnection = {
+    executeQuery: async <R>(query: CompiledQuery) =>
+      execute(query.sql, query.parameters) as QueryResult<R>,
+    streamQuery: () => {
+      throw new Error('streaming is not supported by the record database');
+    },
+  };
+
+  const driver: Driver = {
+    init: async () => undefined,
+    acquireConnection: async () => {
+      if (held) await new Promise<void>((handedOver) => waiting.push(handedOver));
+      else held = true;
+      return connection;
+    },
+    beginTransaction: async () => {
+      open();
+      run('savepoint kf_transaction');
+    },
+    commitTransaction: async () => {
+      run('release kf_transaction');
+    },
+    rollbackTransaction: async () => {
+      // After SQLite rolled everything back itself there is no savepoint left to return to.
+      if (!sqlite.inTransaction) return;
+      run('rollback to kf_transaction');
+      run('release kf_transaction');
+    },
+    releaseConnection: async () => {
+      if (commitDue) commit();
+      const next = waiting.shift();
+      if (next) next();
+      else held = false;
+    },
+    destroy: async () => {
+      commit();
+      sqlite.close();
+    },
+  };
+
+  const dialect: Dialect = {
+    createDriver: () => driver,
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+    createAdapter: () => new SqliteAdapter(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+  };
+
+  return {
+    dialect,
+    /**
+     * Run a compiled query at once, skipping Kysely's executor (the hot path's queries), when no
+     * transaction holds the connection; otherwise undefined, and the caller goes through Kysely.
+     */
+    executeNow: (query: { sql: string; parameters: readonly unknown[] }) =>
+      held ? undefined : execute(query.sql, query.parameters),
+    /** Where a request begins: a batch open now may get its writes, so it counts. */
+    mark: () => (batch ? generation : generation + 1),
+    /**
+     * Resolves once the batch open now (if any) committed; rejects with STORAGE_UNAVAILABLE when
+     * it, or any batch since `since`, was lost. Undefined when there is nothing to wait for.
+     */
+    settled: (since: number): Promise<void> | undefined => {
+      if (lostError && lastLost >= since) return Promise.reject(lostError);
+      return batch?.committed;
+    },
+  };
+}
+
+export type RecordDriver = ReturnType<typeof createRecordDriver>;
