@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
+import { decodePartialCBOR } from '@levischuck/tiny-cbor';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import {
   convertAAGUIDToString,
-  decodeAttestationObject,
   decodeClientDataJSON,
   decodeCredentialPublicKey,
-  isoCBOR,
   parseAuthenticatorData,
 } from '@simplewebauthn/server/helpers';
 import type { RegistrationPolicy } from '../storage/IdentityDefinitions';
@@ -89,13 +88,15 @@ function inspectAttestation({
   let fmt: string;
   let authData: Uint8Array;
   try {
-    // Re-encoding keeps CBOR lengths (isoCBOR's contract), so a shorter result means extra bytes.
-    if (isoCBOR.encode(isoCBOR.decodeFirst(bytes)).length !== bytes.length) {
+    // The library's own CBOR decoder (tiny-cbor), which also says where the first item ended.
+    const [decoded, end] = decodePartialCBOR(bytes, 0);
+    if (end !== bytes.length) {
       return fail('RESPONSE_MALFORMED', 'attestationObject has bytes after its CBOR item');
     }
-    const decoded = decodeAttestationObject(bytes);
+    if (!(decoded instanceof Map)) throw new Error('not a map');
     fmt = decoded.get('fmt');
     authData = decoded.get('authData');
+    if (typeof fmt !== 'string' || !(authData instanceof Uint8Array)) throw new Error('no fmt');
   } catch {
     return fail('RESPONSE_MALFORMED', 'attestationObject is not a CBOR attestation object');
   }
