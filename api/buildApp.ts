@@ -111,8 +111,10 @@ export async function buildApp({
       request.url === '/health' ||
       request.url.startsWith('/docs') ||
       request.url.startsWith('/assets/'),
-    // Per token on API routes: the hash of the bearer secret, never the secret itself.
+    // Per token on API routes: the token's id once authorize() ran (it runs first), else the
+    // hash of the bearer secret, never the secret itself.
     keyGenerator: (request) => {
+      if (request.principal) return request.principal.tokenId;
       const auth = request.headers.authorization;
       return auth ? hashSecret(auth).slice(0, 32) : request.ip;
     },

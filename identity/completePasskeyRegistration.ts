@@ -148,7 +148,7 @@ async function store(
             message: `externalId '${session.newUser.externalId}' was taken before this registration completed`,
           });
         userId = user.id;
-      } else if (!userId || !(await r.users.findById(scope, userId))) {
+      } else if (!userId || !(await r.users.exists(scope, userId))) {
         throw rollback(abort, {
           ok: false,
           code: 'USER_NOT_FOUND',

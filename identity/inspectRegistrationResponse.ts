@@ -93,10 +93,11 @@ function inspectAttestation({
     if (end !== bytes.length) {
       return fail('RESPONSE_MALFORMED', 'attestationObject has bytes after its CBOR item');
     }
-    if (!(decoded instanceof Map)) throw new Error('not a map');
-    fmt = decoded.get('fmt');
-    authData = decoded.get('authData');
-    if (typeof fmt !== 'string' || !(authData instanceof Uint8Array)) throw new Error('no fmt');
+    const format = decoded instanceof Map ? decoded.get('fmt') : undefined;
+    const data = decoded instanceof Map ? decoded.get('authData') : undefined;
+    if (typeof format !== 'string' || !(data instanceof Uint8Array)) throw new Error('no fmt');
+    fmt = format;
+    authData = data;
   } catch {
     return fail('RESPONSE_MALFORMED', 'attestationObject is not a CBOR attestation object');
   }

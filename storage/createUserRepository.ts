@@ -13,6 +13,16 @@ const findByIdQuery = prepareQuery<UserScope & { id: string }, Selectable<UserRo
     .where('id', '=', slot('id')),
 );
 
+const existsQuery = prepareQuery<UserScope & { id: string }, Pick<Selectable<UserRow>, 'id'>>(
+  (db, slot) =>
+    db
+      .selectFrom('users')
+      .select('id')
+      .where('tenant_id', '=', slot('tenantId'))
+      .where('store_name', '=', slot('storeName'))
+      .where('id', '=', slot('id')),
+);
+
 const insertQuery = prepareQuery<ReturnType<typeof toRow>, never>((db, _slot, row) =>
   db.insertInto('users').values(row),
 );
@@ -51,6 +61,11 @@ export function createUserRepository(db: Kysely<RecordTables>) {
       } catch (error) {
         return conflictOf(error);
       }
+    },
+
+    /** Whether the user is there, without reading (and parsing) the whole row. */
+    async exists(scope: UserScope, id: string) {
+      return (await existsQuery(db, { ...scope, id })).rows.length > 0;
     },
 
     async findById(scope: UserScope, id: string) {
