@@ -9,6 +9,7 @@ import { executeDirectly } from './prepareQuery';
 import type { RecordTables } from './RecordTables';
 import { StorageError } from './StorageError';
 import { startCheckpointer } from './startCheckpointer';
+import { startSyncThread } from './startSyncThread';
 
 const migrations: Record<string, Migration> = {
   '0001_identity': m0001,
@@ -33,7 +34,7 @@ export async function openRecordDatabase({
 }: {
   file: string;
   synchronous?: 'FULL' | 'NORMAL';
-  /** How the WAL is synced (fs.fdatasync); tests pass their own to see when it happens. */
+  /** How the WAL is synced (fdatasync on a thread of its own); tests pass their own to see when it happens. */
   sync?: Sync;
 }) {
   let sqlite: Database.Database | undefined;
@@ -56,9 +57,10 @@ export async function openRecordDatabase({
       { cause: error },
     );
   }
+  const syncThread = synchronous === 'FULL' && !sync ? startSyncThread() : undefined;
   const commits: GroupCommit =
     synchronous === 'FULL'
-      ? createGroupCommit({ walFile: `${file}-wal`, sync })
+      ? createGroupCommit({ walFile: `${file}-wal`, sync: sync ?? syncThread?.sync })
       : { wrote: () => undefined, durable: async () => undefined, close: async () => undefined };
   const driver = createRecordDriver({ sqlite, onCommit: commits.wrote });
   const db = new Kysely<RecordTables>({ dialect: driver.dialect });
@@ -90,6 +92,7 @@ export async function openRecordDatabase({
       await durable().catch(() => undefined);
       await checkpointer?.stop();
       await commits.close();
+      await syncThread?.stop();
       await db.destroy();
     },
   };
