@@ -9,6 +9,7 @@ import { hashSecret } from '../identity/hashSecret';
 import type { RuntimeDeps } from '../runtime/RuntimeDeps';
 import type { Storage } from '../storage/openStorage';
 import { authorize } from './authorize';
+import { createLoopShare } from './createLoopShare';
 import { handleError } from './handleError';
 import type { KeyformConfig } from './loadConfig';
 import { beyondIdentityRoutes } from './routes/beyondIdentityRoutes';
@@ -100,6 +101,13 @@ export async function buildApp({
   );
 
   const rootSecretHash = config.adminToken ? hashSecret(config.adminToken) : undefined;
+  if (config.loopBudgetMs > 0) {
+    const share = createLoopShare({ budgetMs: config.loopBudgetMs });
+    // A health check answers even while requests wait for their turn.
+    app.addHook('onRequest', (request, _reply, done) =>
+      request.url === '/health' ? done() : share.admit(done),
+    );
+  }
   waitForDurableWrites(app, storage.records);
   app.addHook('onRequest', async (request) => authorize(request, deps, rootSecretHash));
 

@@ -11,6 +11,11 @@ export interface KeyformConfig {
   apiRateLimit: number;
   /** Requests per minute per address on end-user and link routes. */
   publicRateLimit: number;
+  /**
+   * How long one turn of the event loop may run requests before newcomers wait for the next
+   * (ms; 0: never). Keeps a burst from stalling timers, I/O and health checks.
+   */
+  loopBudgetMs: number;
   /** KEYFORM_PAGES_ORIGIN: a separate origin to serve custom pages from (they are sandboxed either way). */
   pagesOrigin: string | undefined;
   /** SMTP server for binding emails; without it they go to `<dataDir>/outbox`. */
@@ -48,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeyformConfig 
     adminToken,
     apiRateLimit: integer(env.KEYFORM_API_RATE_LIMIT, 60_000, 'KEYFORM_API_RATE_LIMIT'),
     publicRateLimit: integer(env.KEYFORM_PUBLIC_RATE_LIMIT, 600, 'KEYFORM_PUBLIC_RATE_LIMIT'),
+    loopBudgetMs: integer(env.KEYFORM_LOOP_BUDGET_MS, 8, 'KEYFORM_LOOP_BUDGET_MS'),
     pagesOrigin: pagesOrigin(env.KEYFORM_PAGES_ORIGIN),
     ...bindingConfig(env, url),
   };
