@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext } from './lib/BenchContext';
+import { buildKeyform } from './lib/buildKeyform';
 import { type BenchResults, formatReport } from './lib/formatReport';
 import { pinProcesses } from './lib/pinning';
 import { repoRoot } from './lib/startServer';
@@ -57,6 +58,8 @@ async function main() {
     scaling: [],
   };
   ctx.log(`${machine}\n${results.pinning}; ${results.method}`);
+  // Before any timing: Keyform runs compiled, as `npm start` runs it.
+  ctx.log(await buildKeyform());
   const section = async <T>(name: string, work: () => Promise<T>) => {
     const started = performance.now();
     ctx.log(`\n${name}`);

@@ -1,6 +1,8 @@
 /**
- * Bench-only preload (`node --import tsx --import ./bench/serverStats.ts <server>`): measures the
- * server's own event loop and memory without touching its code. On SIGUSR2 it prints one line,
+ * Bench-only preload: measures the server's own event loop and memory without touching its code.
+ * Keyform runs `node --import ./dist/bench/serverStats.js dist/server/server.js` (this file
+ * compiled by bench/lib/buildKeyform.ts), the bare ceiling `node --import tsx --import
+ * ./bench/serverStats.ts bench/bareCeiling.ts`. On SIGUSR2 it prints one line,
  * `@@bench-stats {json}`, covering the window since the previous SIGUSR2 (or since start), and
  * starts a new window.
  */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { buildKeyform, keyformEntry } from './buildKeyform';
 import { startServer } from './startServer';
 
 /** Every response the bench builds is for this origin; it is the RP's allowed origin. */
@@ -14,7 +15,8 @@ export const keyformPaths = {
 export type KeyformServer = Awaited<ReturnType<typeof startKeyform>>;
 
 /**
- * The real server as `npm start` runs it (`node --import tsx api/server.ts`) on `dataDir`, with
+ * The real server as `npm start` runs it (`node dist/server/server.js`, built from
+ * api/server.ts by `npm run build:server`; built here first if missing or stale) on `dataDir`, with
  * LOG_LEVEL=warn and a rate limit no benchmark reaches. Requests use a tenant API token with
  * `TNT#default#IdentityStore:*`, the way an integrator's backend would, not the root token.
  */
@@ -29,9 +31,10 @@ export async function startKeyform({
   port?: number;
   publicUrl?: string;
 }) {
+  await buildKeyform();
   const adminToken = randomBytes(24).toString('base64url');
   const server = await startServer({
-    entry: 'api/server.ts',
+    entry: keyformEntry,
     prefix,
     env: {
       ...(port === undefined ? {} : { PORT: String(port) }),

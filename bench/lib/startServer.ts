@@ -4,6 +4,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** bench/serverStats.ts compiled (by buildKeyform), for servers that run without tsx. */
+export const statsPreload = 'dist/bench/serverStats.js';
 
 /** What bench/serverStats.ts reports for one window. */
 export interface ServerStats {
@@ -20,8 +22,10 @@ export interface ServerStats {
 export type BenchServer = Awaited<ReturnType<typeof startServer>>;
 
 /**
- * Spawn a server (`node --import tsx --import bench/serverStats.ts <entry>`), pinned when asked,
- * and wait until GET /health answers. `coldStartMs` is spawn → first 200 from /health.
+ * Spawn a server, `node --import <stats preload> <entry>`, pinned when asked, and wait until
+ * GET /health answers. `coldStartMs` is spawn → first 200 from /health. A compiled entry gets the
+ * compiled preload (dist/bench/serverStats.js) and runs without a loader, as `npm start` runs
+ * Keyform; a TypeScript entry runs through tsx (`--import tsx --import ./bench/serverStats.ts`).
  */
 export async function startServer({
   entry,
@@ -37,7 +41,10 @@ export async function startServer({
   const port = Number(env.PORT ?? (await freePort()));
   // BENCH_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=.tmp/profiles', to profile the servers.
   const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const args = [...extra, '--import', 'tsx', '--import', './bench/serverStats.ts', entry];
+  const preload = entry.endsWith('.ts')
+    ? ['--import', 'tsx', '--import', './bench/serverStats.ts']
+    : ['--import', `./${statsPreload}`];
+  const args = [...extra, ...preload, entry];
   const [command, ...rest] = [...prefix, process.execPath, ...args];
   const spawnedAt = performance.now();
   const child: ChildProcess = spawn(command!, rest, {
