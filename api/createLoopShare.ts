@@ -1,8 +1,8 @@
 /**
  * Keeps one burst of requests from holding the event loop. Requests that arrive after the
  * current turn of the loop has already spent `budgetMs` wait in line and are let in, oldest
- * first, a few per turn: as many as kept the last turn within the budget (one more each time it
- * did, half as many when it did not). While anybody waits, newcomers line up behind them. Between two of them
+ * first, a few per turn: one more each time the last turn stayed within the budget, one fewer
+ * when it did not. While anybody waits, newcomers line up behind them. Between two of them
  * the loop runs its timers and I/O: acknowledgements whose sync finished go out, sockets are
  * read, health checks answer. Without it, 100 clients answered together by one group commit
  * come back together, and their next requests run back to back in one turn (25–35 ms for
@@ -20,14 +20,15 @@ export function createLoopShare({
   const endTurn = () => {
     turnStart = undefined;
   };
-  // How many to let in per turn: grows while a turn stays within the budget, halves when not.
+  // How many to let in per turn: one more while turns stay within the budget, one fewer when not.
+  // (Halving starved completions, whose second half — after verification — comes back unasked.)
   let perTurn = 1;
   let lastTurn: number | undefined;
   // Scheduled from the check phase, so each runs in a turn of its own.
   const letSomeIn = () => {
     const at = now();
     if (lastTurn !== undefined) {
-      perTurn = at - lastTurn <= budgetMs ? perTurn + 1 : Math.max(1, perTurn >> 1);
+      perTurn = Math.max(1, perTurn + (at - lastTurn <= budgetMs ? 1 : -1));
     }
     const next = waiting.splice(0, perTurn);
     if (waiting.length > 0) {

@@ -53,7 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeyformConfig 
     adminToken,
     apiRateLimit: integer(env.KEYFORM_API_RATE_LIMIT, 60_000, 'KEYFORM_API_RATE_LIMIT'),
     publicRateLimit: integer(env.KEYFORM_PUBLIC_RATE_LIMIT, 600, 'KEYFORM_PUBLIC_RATE_LIMIT'),
-    loopBudgetMs: integer(env.KEYFORM_LOOP_BUDGET_MS, 8, 'KEYFORM_LOOP_BUDGET_MS'),
+    loopBudgetMs: integer(env.KEYFORM_LOOP_BUDGET_MS, 5, 'KEYFORM_LOOP_BUDGET_MS'),
     pagesOrigin: pagesOrigin(env.KEYFORM_PAGES_ORIGIN),
     ...bindingConfig(env, url),
   };
