@@ -124,7 +124,8 @@ describe('logs', () => {
       });
       const readerToken = JSON.parse(tenantToken.body).token as string;
       const unknownToken = `kf_${randomBytes(32).toString('base64url')}`;
-      const secrets = [rootToken, readerToken, unknownToken];
+      const startToken = storage.processes.read().tokens[0]!.id;
+      const secrets = [rootToken, readerToken, unknownToken, startToken];
       const requests = [
         // ok, with each kind of token
         { method: 'GET', url: '/api/identity-store/stores', token: rootToken },
@@ -151,12 +152,15 @@ describe('logs', () => {
           token: rootToken,
         },
         { method: 'GET', url: `/nope?token=${readerToken}`, token: readerToken },
+        // a start link's token is in its path
+        { method: 'GET', url: `/start/${startToken}`, token: null },
+        { method: 'POST', url: `/api/flow/start/${startToken}`, token: null },
       ] as const;
       for (const { method, url, token, ...rest } of requests) {
         await app.inject({
           method,
           url,
-          headers: { authorization: `Bearer ${token}`, cookie: `kf_session=${token}` },
+          headers: token ? { authorization: `Bearer ${token}`, cookie: `kf_session=${token}` } : {},
           ...('payload' in rest ? { payload: rest.payload } : {}),
         });
       }
@@ -166,6 +170,7 @@ describe('logs', () => {
       for (const secret of secrets) expect(log).not.toContain(secret);
       // The logs are still useful: the requests are there, with their paths.
       expect(log).toContain('/api/identity-store/stores/missing');
+      expect(log).toContain('/api/flow/start/[redacted]');
       expect(lines.some((line) => JSON.parse(line).res?.statusCode === 401)).toBe(true);
     } finally {
       await app.close();
