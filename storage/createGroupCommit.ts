@@ -68,7 +68,7 @@ export function createGroupCommit({ walFile, sync = fdatasync }: { walFile: stri
   };
 
   return {
-    /** Count a statement that may have written, COMMIT included; call it after it ran. */
+    /** Count a COMMIT (a write batch's); call it after it ran. */
     wrote: () => {
       written++;
     },

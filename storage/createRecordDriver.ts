@@ -30,7 +30,8 @@ type Batch = {
  * connection until it ends, so nothing of anybody else's lands in it or is rolled back with it.
  *
  * Nothing is acknowledged before its batch committed (`settled`). When SQLite rolls a whole batch
- * back by itself (SQLITE_FULL, SQLITE_IOERR, ... https://www.sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction)
+ * back by itself (SQLITE_FULL, SQLITE_IOERR, ...; see
+ * https://www.sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction),
  * every request that may have written in it gets a 503: `settled(since)` refuses anybody who
  * began at or before a lost batch.
  */
@@ -39,7 +40,7 @@ export function createRecordDriver({
   onCommit,
 }: {
   sqlite: Database.Database;
-  /** Called after each COMMIT, before anybody waiting for it hears of it (the group commit counts it). */
+  /** Called after each COMMIT, before anybody waiting for it hears of it (the group commit). */
   onCommit: () => void;
 }) {
   const cache = new Map<string, Statement>();
@@ -58,8 +59,8 @@ export function createRecordDriver({
   const waiting: Array<() => void> = [];
   let batch: Batch | undefined;
   let generation = 0;
-  let lastLost = 0;
-  let lostError: StorageError | undefined;
+  /** The latest batch SQLite rolled back by itself, and what its writers are told. */
+  let lost: { generation: number; error: StorageError } | undefined;
   let commitDue = false;
 
   const open = () => {
@@ -77,13 +78,15 @@ export function createRecordDriver({
   };
 
   const lose = (cause: unknown) => {
-    const lost = batch!;
+    const gone = batch!;
     batch = undefined;
-    lastLost = lost.generation;
-    lostError = new StorageError('STORAGE_UNAVAILABLE', 'record database: a write batch was lost', {
-      cause,
-    });
-    lost.reject(lostError);
+    lost = {
+      generation: gone.generation,
+      error: new StorageError('STORAGE_UNAVAILABLE', 'record database: a write batch was lost', {
+        cause,
+      }),
+    };
+    gone.reject(lost.error);
   };
 
   const commit = () => {
@@ -185,7 +188,7 @@ export function createRecordDriver({
      * it, or any batch since `since`, was lost. Undefined when there is nothing to wait for.
      */
     settled: (since: number): Promise<void> | undefined => {
-      if (lostError && lastLost >= since) return Promise.reject(lostError);
+      if (lost && lost.generation >= since) return Promise.reject(lost.error);
       return batch?.committed;
     },
   };

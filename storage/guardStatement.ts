@@ -29,6 +29,5 @@ export function guardStatement(statement: Database.Statement) {
     reader: statement.reader,
     all: guard((params: unknown[]) => statement.all(params)),
     run: guard((params: unknown[]) => statement.run(params)),
-    iterate: (params: unknown[]) => statement.iterate(params),
   };
 }

@@ -34,7 +34,7 @@ export async function openRecordDatabase({
 }: {
   file: string;
   synchronous?: 'FULL' | 'NORMAL';
-  /** How the WAL is synced (fdatasync on a thread of its own); tests pass their own to see when it happens. */
+  /** How the WAL is synced (fdatasync on a thread of its own); tests pass their own. */
   sync?: Sync;
 }) {
   let sqlite: Database.Database | undefined;
