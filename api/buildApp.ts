@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -109,9 +108,16 @@ export async function buildApp({
     );
   }
   waitForDurableWrites(app, storage.records);
-  app.addHook('onRequest', async (request) => authorize(request, deps, rootSecretHash));
+  // A callback hook, not an async one: authorize() never waits, so no promise per request.
+  app.addHook('onRequest', (request, _reply, done) => {
+    try {
+      authorize(request, deps, rootSecretHash);
+    } catch (error) {
+      return done(error as Error);
+    }
+    done();
+  });
 
-  await app.register(cookie);
   await app.register(rateLimit, {
     max: config.apiRateLimit,
     timeWindow: 60_000,

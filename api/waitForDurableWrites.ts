@@ -27,16 +27,17 @@ export function waitForDurableWrites(
     request.writeMark = records.mark();
     done();
   });
-  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    try {
-      await records.durable(request.writeMark);
-      return payload;
-    } catch (error) {
-      request.log.error({ err: error }, 'storage unavailable');
-      (payload as { destroy?: () => void } | null)?.destroy?.();
-      reply.removeHeader('content-length');
-      reply.code(503).header('content-type', 'application/json; charset=utf-8');
-      return unavailable;
-    }
+  // A callback hook: the promise is shared by everybody waiting for the same sync.
+  app.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload, done) => {
+    records.durable(request.writeMark).then(
+      () => done(null, payload),
+      (error: unknown) => {
+        request.log.error({ err: error }, 'storage unavailable');
+        (payload as { destroy?: () => void } | null)?.destroy?.();
+        reply.removeHeader('content-length');
+        reply.code(503).header('content-type', 'application/json; charset=utf-8');
+        done(null, unavailable);
+      },
+    );
   });
 }

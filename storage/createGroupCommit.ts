@@ -16,42 +16,45 @@ export function createGroupCommit({ walFile, sync = fdatasync }: { walFile: stri
   /** Statements run that may have written (counted after they ran), and how many are on disk. */
   let written = 0;
   let synced = 0;
-  let syncing = false;
   let fd: number | undefined;
   // Final: once fsync failed, Linux may have dropped the dirty pages, so a later successful sync
   // would prove nothing about them (the "fsyncgate" lesson). Restart to recover.
   let failure: StorageError | undefined;
-  const waiting: Array<{ upTo: number; resolve: () => void; reject: (error: Error) => void }> = [];
+  /**
+   * Everybody waiting shares one promise per sync: the running one covers what was written
+   * before it began; whoever needs more waits for `next`, which starts when it ends.
+   */
+  let running: (Group & { upTo: number }) | undefined;
+  let next: Group | undefined;
 
-  const fail = (cause: unknown) => {
-    failure = new StorageError('STORAGE_UNAVAILABLE', `record database: sync failed`, { cause });
-    for (const waiter of waiting.splice(0)) waiter.reject(failure);
-  };
-  const finish = (upTo: number) => {
-    synced = upTo;
-    // Waiters joined in the order of `written`, which only grows: the covered ones come first.
-    const covered = waiting.findIndex((waiter) => waiter.upTo > synced);
-    for (const waiter of waiting.splice(0, covered === -1 ? waiting.length : covered)) {
-      waiter.resolve();
+  const finish = (upTo: number, error: NodeJS.ErrnoException | null) => {
+    const done = running!;
+    running = undefined;
+    if (error) {
+      failure = new StorageError('STORAGE_UNAVAILABLE', `record database: sync failed`, {
+        cause: error,
+      });
+      done.reject(failure);
+      next?.reject(failure);
+      next = undefined;
+      return;
     }
-    if (waiting.length > 0) start();
+    synced = upTo;
+    done.resolve();
+    if (next) {
+      const group = next;
+      next = undefined;
+      start(group);
+    }
   };
-  function start() {
-    syncing = true;
+  function start(group: Group) {
     // Everything counted so far has already reached the OS: statements run synchronously.
     const upTo = written;
-    const run = (descriptor: number) =>
-      sync(descriptor, (error) => {
-        syncing = false;
-        if (error) fail(error);
-        else finish(upTo);
-      });
+    running = Object.assign(group, { upTo });
+    const run = (descriptor: number) => sync(descriptor, (error) => finish(upTo, error));
     if (fd !== undefined) return run(fd);
     open(walFile, 'r+', (error, opened) => {
-      if (error) {
-        syncing = false;
-        return fail(error);
-      }
+      if (error) return finish(upTo, error);
       fd = opened;
       run(opened);
     });
@@ -61,10 +64,14 @@ export function createGroupCommit({ walFile, sync = fdatasync }: { walFile: stri
   const durable = (): Promise<void> => {
     if (failure) return Promise.reject(failure);
     if (synced >= written) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      waiting.push({ upTo: written, resolve, reject });
-      if (!syncing) start();
-    });
+    if (running && running.upTo >= written) return running.promise;
+    if (running) {
+      next ??= createGroup();
+      return next.promise;
+    }
+    const group = createGroup();
+    start(group);
+    return group.promise;
   };
 
   return {
@@ -83,3 +90,16 @@ export function createGroupCommit({ walFile, sync = fdatasync }: { walFile: stri
 }
 
 export type GroupCommit = ReturnType<typeof createGroupCommit>;
+
+type Group = { promise: Promise<void>; resolve: () => void; reject: (error: Error) => void };
+
+function createGroup(): Group {
+  const group = {} as Group;
+  group.promise = new Promise<void>((resolve, reject) => {
+    group.resolve = resolve;
+    group.reject = reject;
+  });
+  // A failure reaches whoever waits; nobody waiting is not an unhandled rejection.
+  group.promise.catch(() => undefined);
+  return group;
+}

@@ -71,9 +71,15 @@ export async function openRecordDatabase({
    * Rejects with STORAGE_UNAVAILABLE, also when a batch lost since `since` (a `mark()`) may have
    * held the caller's writes.
    */
+  let settling: { batch: Promise<void>; durable: Promise<void> } | undefined;
   const durable = (since = driver.mark()): Promise<void> => {
     const pending = driver.settled(since);
-    return pending ? pending.then(commits.durable) : commits.durable();
+    if (!pending) return commits.durable();
+    // Everybody waiting for the same batch shares one promise of its sync.
+    if (settling?.batch !== pending) {
+      settling = { batch: pending, durable: pending.then(commits.durable) };
+    }
+    return settling.durable;
   };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -18,8 +19,11 @@ const InstanceId = Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-
 /**
  * The end user's routes, authorised by the instance capability (an HttpOnly, SameSite=Strict
  * cookie scoped to the instance's own API path), never by an API token; rate limited per address.
+ * The cookie plugin is registered here, in this plugin's scope, so no other route pays for its
+ * hooks.
  */
 export const flowRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(cookie);
   const perAddress = {
     rateLimit: {
       max: app.config.publicRateLimit,
