@@ -81,6 +81,12 @@ export async function openRecordDatabase({
     }
     return settling.durable;
   };
+  /**
+   * Resolves once the batch open now (if any) has committed, so its writes outlive `kill -9`;
+   * not a power cut, which needs `durable`. Rejects like `durable` when a batch was lost.
+   */
+  const committed = (since = driver.mark()): Promise<void> =>
+    driver.settled(since) ?? Promise.resolve();
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();
   if (error) throw new StorageError('STORAGE_UNAVAILABLE', 'migration failed', { cause: error });
@@ -91,6 +97,7 @@ export async function openRecordDatabase({
     db,
     sqlite,
     durable,
+    committed,
     /** Where a request begins, for `durable(since)`. */
     mark: driver.mark,
     /** The checkpointer's connection goes first: the last one to close checkpoints and removes the WAL. */

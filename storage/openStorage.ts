@@ -65,6 +65,7 @@ export async function openStorage({
       db,
       sqlite,
       durable,
+      committed,
       mark,
       close: closeRecords,
     } = await openRecordDatabase({
@@ -82,6 +83,8 @@ export async function openStorage({
        * began). Rejects with STORAGE_UNAVAILABLE.
        */
       durable,
+      /** Like `durable`, but resolves at the COMMIT: survives `kill -9`, not a power cut. */
+      committed,
       mark,
     };
     return {

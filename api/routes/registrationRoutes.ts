@@ -55,7 +55,7 @@ export const registrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     start,
     {
-      config: { access: { area: 'IdentityStore', actions: [byId] } },
+      config: { access: { area: 'IdentityStore', actions: [byId] }, acknowledge: 'commit' },
       schema: startSchema('Start a passkey registration for a user by id'),
     },
     async (request, reply) => {
@@ -75,7 +75,7 @@ export const registrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     `${start}/ext`,
     {
-      config: { access: { area: 'IdentityStore', actions: [byExtId] } },
+      config: { access: { area: 'IdentityStore', actions: [byExtId] }, acknowledge: 'commit' },
       schema: startSchema(
         'Start a passkey registration for a user by externalId; `createUser` creates the user on completion',
       ),

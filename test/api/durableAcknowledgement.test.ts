@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StorageError } from '../../storage/StorageError';
 import { buildTestApp, type TestApp } from '../support/buildTestApp';
-import { store } from '../support/registrationHelpers';
+import { createSoftAuthenticator } from '../support/createSoftAuthenticator';
+import {
+  countRows,
+  createTestUser,
+  sessionUrl,
+  startUrl,
+  store,
+} from '../support/registrationHelpers';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -9,26 +16,65 @@ beforeEach(async () => {
 });
 afterEach(async () => t.close());
 
+/** Hang every sync from now on until `release()`; returns it. */
+function hangTheDisk() {
+  const durable = t.storage.records.durable;
+  let release: () => void = () => undefined;
+  t.storage.records.durable = () =>
+    new Promise<void>((done) => {
+      release = () => {
+        t.storage.records.durable = durable;
+        done();
+      };
+    });
+  return () => release();
+}
+
+/** Expect `reply` to be held while the disk hangs, then to be `status` once it is released. */
+async function expectHeldUntil(
+  reply: ReturnType<TestApp['request']>,
+  release: () => void,
+  status: number,
+) {
+  let answered = false;
+  const answer = reply.then((response) => {
+    answered = true;
+    return response;
+  });
+  await new Promise((r) => setTimeout(r, 50));
+  expect(answered).toBe(false);
+  release();
+  expect((await answer).status).toBe(status);
+}
+
 describe('acknowledgements wait for the disk (group commit)', () => {
   it('holds every response until the writes made before it are durable', async () => {
-    let release: () => void = () => undefined;
-    const durable = t.storage.records.durable;
-    t.storage.records.durable = () =>
-      new Promise<void>((done) => {
-        release = done;
-      });
-    let answered = false;
-    const created = t
-      .request('POST', `${store}/users`, { body: { userKey: 'ada' } })
-      .then((response) => {
-        answered = true;
-        return response;
-      });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(answered).toBe(false);
-    release();
-    expect((await created).status).toBe(201);
-    t.storage.records.durable = durable;
+    const release = hangTheDisk();
+    await expectHeldUntil(
+      t.request('POST', `${store}/users`, { body: { userKey: 'ada' } }),
+      release,
+      201,
+    );
+  });
+
+  it('answers a registration start at its COMMIT; the completion waits for the sync', async () => {
+    const user = await createTestUser(t);
+    const release = hangTheDisk();
+    const started = await Promise.race([
+      t.request('POST', startUrl(user.id), { body: {} }),
+      new Promise<undefined>((r) => setTimeout(r, 1000)),
+    ]);
+    expect(started?.status).toBe(201);
+    expect(countRows(t, 'registration_sessions')).toBe(1);
+
+    const clientResponse = createSoftAuthenticator({ format: 'none' }).createCredential(
+      started?.body.clientRequest,
+    );
+    await expectHeldUntil(
+      t.request('POST', sessionUrl(started?.body.sessionId), { body: { clientResponse } }),
+      release,
+      200,
+    );
   });
 
   it('turns the answer into a 503 when the disk failed', async () => {

@@ -59,6 +59,8 @@ function client(baseUrl: string) {
 }
 
 type Acknowledged = { userId: string; passkeyId: string; credentialId: string };
+/** Sessions whose start was acknowledged (a start answers at its COMMIT, not at the sync). */
+const startsAcknowledged: string[] = [];
 
 /** Create a user, start, complete — again and again, until the server stops answering. */
 async function registerUntilStopped(
@@ -76,6 +78,7 @@ async function registerUntilStopped(
       if (user.status !== 201) throw new Error(`create user: ${user.status}`);
       const started = await api.post(startUrl(user.body.id), {});
       if (started.status !== 201) throw new Error(`start: ${started.status}`);
+      startsAcknowledged.push(started.body.sessionId);
       const clientResponse = authenticator.createCredential(started.body.clientRequest);
       const completed = await api.post(sessionUrl(started.body.sessionId), { clientResponse });
       if (completed.status !== 200) throw new Error(`complete: ${completed.status}`);
@@ -169,6 +172,16 @@ describe('kill -9 in the middle of concurrent registrations', () => {
       );
     }
     expect(missing).toEqual([]);
+    const lostStarts: string[] = [];
+    for (let i = 0; i < startsAcknowledged.length; i += 16) {
+      await Promise.all(
+        startsAcknowledged.slice(i, i + 16).map(async (sessionId) => {
+          if ((await api2.get(sessionUrl(sessionId))).status !== 200) lostStarts.push(sessionId);
+        }),
+      );
+    }
+    expect(startsAcknowledged.length).toBeGreaterThan(acknowledged.length - 1);
+    expect(lostStarts).toEqual([]);
     expect(storesAcknowledged.length).toBeGreaterThan(0);
     const stores = await api2.get('/api/identity-store/stores');
     const storeNames = stores.body.items.map((s: { name: string }) => s.name);
