@@ -196,10 +196,13 @@ async function store(
           createdAt: now,
         },
       };
-      await r.sessions.complete(
-        { tenantId: session.tenantId, id: session.id },
-        { updatedAt: now, responseHash, result, userId },
-      );
+      await r.sessions.transition(session, 'VERIFYING', {
+        state: 'COMPLETED',
+        updated_at: now,
+        response_hash: responseHash,
+        result: JSON.stringify(result),
+        user_id: userId,
+      });
       return { ok: true, result };
     });
   } catch (error) {

@@ -34,27 +34,6 @@ const claimQuery = prepareQuery<ClaimArgs, never>((db, slot) =>
     .where('expires_at', '>', slot('now')),
 );
 
-type CompletedArgs = SessionKey & {
-  updatedAt: string;
-  responseHash: string;
-  result: string;
-  userId: string;
-};
-const completeQuery = prepareQuery<CompletedArgs, never>((db, slot) =>
-  db
-    .updateTable('registration_sessions')
-    .set({
-      state: 'COMPLETED',
-      updated_at: slot('updatedAt'),
-      response_hash: slot('responseHash'),
-      result: slot('result'),
-      user_id: slot('userId'),
-    })
-    .where('tenant_id', '=', slot('tenantId'))
-    .where('id', '=', slot('id'))
-    .where('state', '=', 'VERIFYING'),
-);
-
 /** Registration sessions; every state change is a compare-and-set on `state`. */
 export function createRegistrationSessionRepository(db: Kysely<RecordTables>) {
   /** Move `from` → `to`; true only for the one caller that found the session in `from`. */
@@ -75,19 +54,6 @@ export function createRegistrationSessionRepository(db: Kysely<RecordTables>) {
 
   return {
     transition,
-
-    /** VERIFYING → COMPLETED with the result a resend is answered with (the hot path's change). */
-    async complete(
-      key: SessionKey,
-      { result, ...rest }: Omit<CompletedArgs, keyof SessionKey | 'result'> & { result: unknown },
-    ) {
-      const { numAffectedRows } = await completeQuery(db, {
-        ...key,
-        ...rest,
-        result: JSON.stringify(result),
-      });
-      return numAffectedRows === 1n;
-    },
 
     async insert(session: RegistrationSessionRecord) {
       await insertQuery(db, toRow(session));
