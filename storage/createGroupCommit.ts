@@ -1,4 +1,5 @@
 import { close, fdatasync, open } from 'node:fs';
+import { createOutcome, type Outcome } from './createOutcome';
 import { StorageError } from './StorageError';
 
 export type Sync = (fd: number, done: (error: NodeJS.ErrnoException | null) => void) => void;
@@ -24,8 +25,8 @@ export function createGroupCommit({ walFile, sync = fdatasync }: { walFile: stri
    * Everybody waiting shares one promise per sync: the running one covers what was written
    * before it began; whoever needs more waits for `next`, which starts when it ends.
    */
-  let running: (Group & { upTo: number }) | undefined;
-  let next: Group | undefined;
+  let running: (Outcome & { upTo: number }) | undefined;
+  let next: Outcome | undefined;
 
   const finish = (upTo: number, error: NodeJS.ErrnoException | null) => {
     const done = running!;
@@ -47,7 +48,7 @@ export function createGroupCommit({ walFile, sync = fdatasync }: { walFile: stri
       start(group);
     }
   };
-  function start(group: Group) {
+  function start(group: Outcome) {
     // Everything counted so far has already reached the OS: statements run synchronously.
     const upTo = written;
     running = Object.assign(group, { upTo });
@@ -66,10 +67,10 @@ export function createGroupCommit({ walFile, sync = fdatasync }: { walFile: stri
     if (synced >= written) return Promise.resolve();
     if (running && running.upTo >= written) return running.promise;
     if (running) {
-      next ??= createGroup();
+      next ??= createOutcome();
       return next.promise;
     }
-    const group = createGroup();
+    const group = createOutcome();
     start(group);
     return group.promise;
   };
@@ -90,16 +91,3 @@ export function createGroupCommit({ walFile, sync = fdatasync }: { walFile: stri
 }
 
 export type GroupCommit = ReturnType<typeof createGroupCommit>;
-
-type Group = { promise: Promise<void>; resolve: () => void; reject: (error: Error) => void };
-
-function createGroup(): Group {
-  const group = {} as Group;
-  group.promise = new Promise<void>((resolve, reject) => {
-    group.resolve = resolve;
-    group.reject = reject;
-  });
-  // A failure reaches whoever waits; nobody waiting is not an unhandled rejection.
-  group.promise.catch(() => undefined);
-  return group;
-}

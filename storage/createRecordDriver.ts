@@ -9,16 +9,13 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely';
+import { createOutcome, type Outcome } from './createOutcome';
 import { guardStatement } from './guardStatement';
 import { StorageError } from './StorageError';
 
 type Statement = ReturnType<typeof guardStatement> & { readonly: boolean };
-type Batch = {
-  generation: number;
-  committed: Promise<void>;
-  resolve: () => void;
-  reject: (error: Error) => void;
-};
+/** A write batch; its outcome settles when it commits or is lost. */
+type Batch = Outcome & { generation: number };
 
 /**
  * The one SQLite connection every request shares, as a Kysely dialect, with write batches: the
@@ -66,14 +63,7 @@ export function createRecordDriver({
   const open = () => {
     if (batch) return;
     run('begin');
-    const opened = { generation: ++generation } as Batch;
-    opened.committed = new Promise<void>((resolve, reject) => {
-      opened.resolve = resolve;
-      opened.reject = reject;
-    });
-    // Whoever waits for it hears of a loss; nobody waiting is not an unhandled rejection.
-    opened.committed.catch(() => undefined);
-    batch = opened;
+    batch = Object.assign(createOutcome(), { generation: ++generation });
     setImmediate(commitWhenFree);
   };
 
@@ -189,7 +179,7 @@ export function createRecordDriver({
      */
     settled: (since: number): Promise<void> | undefined => {
       if (lost && lost.generation >= since) return Promise.reject(lost.error);
-      return batch?.committed;
+      return batch?.promise;
     },
   };
 }
