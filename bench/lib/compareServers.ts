@@ -1,7 +1,10 @@
 import type autocannon from 'autocannon';
-import type { ComparedRow } from './BenchContext';
+import type { BenchContext, ComparedRow } from './BenchContext';
+import { describeRow } from './describeRow';
 import { type Measured, measure } from './measure';
 import type { ServerStats } from './startServer';
+
+type Stoppable = { stop: () => Promise<unknown> };
 
 interface Side {
   baseUrl: string;
@@ -53,4 +56,41 @@ export async function compareServers({
     }
   }
   return { scenario, connections, keyform: best.keyform!, bare: best.bare! };
+}
+
+/**
+ * One compared row per connection count in `ctx.connections`, each logged as it is measured; both
+ * servers are stopped afterwards, also when a row fails.
+ */
+export async function compareAtEachLoad<Keyform extends Stoppable, Bare extends Stoppable>(
+  ctx: BenchContext,
+  {
+    scenario,
+    keyform,
+    bare,
+    side,
+  }: {
+    scenario: string;
+    keyform: Keyform;
+    bare: Bare;
+    side: (server: Keyform | Bare, connections: number) => Side;
+  },
+): Promise<ComparedRow[]> {
+  const rows: ComparedRow[] = [];
+  try {
+    for (const connections of ctx.connections) {
+      const row = await compareServers({
+        ...ctx,
+        scenario,
+        connections,
+        keyform: side(keyform, connections),
+        bare: side(bare, connections),
+      });
+      ctx.log(describeRow(row));
+      rows.push(row);
+    }
+  } finally {
+    await Promise.all([keyform.stop(), bare.stop()]);
+  }
+  return rows;
 }

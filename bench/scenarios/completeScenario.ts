@@ -2,8 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AttestationFormat } from '../../test/support/encodeAttestationObject';
 import type { BenchContext, ComparedRow } from '../lib/BenchContext';
-import { compareServers } from '../lib/compareServers';
-import { describeRow } from '../lib/describeRow';
+import { compareAtEachLoad } from '../lib/compareServers';
 import { fillRecords } from '../lib/fillRecords';
 import { completionCursor, prebuildCompletions } from '../lib/prebuildCompletions';
 import { startBare } from '../lib/startBare';
@@ -33,7 +32,6 @@ export async function completeScenario(
   const bare = await startBare({ prefix: ctx.pinning.serverPrefix });
   await bare.addSessions(completions.sessions);
   ctx.log(`  stored ${count} sessions in ${(performance.now() - began).toFixed(0)} ms`);
-  const rows: ComparedRow[] = [];
   // One cursor per server for the whole scenario, so no session is completed twice.
   const cursors = {
     keyform: completionCursor(completions, keyform.paths.complete),
@@ -52,20 +50,5 @@ export async function completeScenario(
       ],
     };
   };
-  try {
-    for (const connections of ctx.connections) {
-      const row = await compareServers({
-        ...ctx,
-        scenario: `complete (${format})`,
-        connections,
-        keyform: side(keyform, connections),
-        bare: side(bare, connections),
-      });
-      ctx.log(describeRow(row));
-      rows.push(row);
-    }
-  } finally {
-    await Promise.all([keyform.stop(), bare.stop()]);
-  }
-  return rows;
+  return compareAtEachLoad(ctx, { scenario: `complete (${format})`, keyform, bare, side });
 }

@@ -3,9 +3,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import type { BenchContext, ComparedRow } from '../lib/BenchContext';
-import { compareServers } from '../lib/compareServers';
+import { compareAtEachLoad } from '../lib/compareServers';
 import { createResponseBuilder } from '../lib/createResponseBuilder';
-import { describeRow } from '../lib/describeRow';
 import { startBare } from '../lib/startBare';
 import { benchOrigin, startKeyform } from '../lib/startKeyform';
 
@@ -68,21 +67,5 @@ export async function journeyScenario(ctx: BenchContext): Promise<ComparedRow[]>
       },
     ],
   });
-  const rows: ComparedRow[] = [];
-  try {
-    for (const connections of ctx.connections) {
-      const row = await compareServers({
-        ...ctx,
-        scenario: 'journey',
-        connections,
-        keyform: side(keyform),
-        bare: side(bare),
-      });
-      ctx.log(describeRow(row));
-      rows.push(row);
-    }
-  } finally {
-    await Promise.all([keyform.stop(), bare.stop()]);
-  }
-  return rows;
+  return compareAtEachLoad(ctx, { scenario: 'journey', keyform, bare, side });
 }

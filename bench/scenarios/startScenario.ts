@@ -1,8 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BenchContext, ComparedRow } from '../lib/BenchContext';
-import { compareServers } from '../lib/compareServers';
-import { describeRow } from '../lib/describeRow';
+import { compareAtEachLoad } from '../lib/compareServers';
 import { fillRecords } from '../lib/fillRecords';
 import { startBare } from '../lib/startBare';
 import { startKeyform } from '../lib/startKeyform';
@@ -32,21 +31,5 @@ export async function startScenario(ctx: BenchContext): Promise<ComparedRow[]> {
       ],
     };
   };
-  const rows: ComparedRow[] = [];
-  try {
-    for (const connections of ctx.connections) {
-      const row = await compareServers({
-        ...ctx,
-        scenario: 'start',
-        connections,
-        keyform: side(keyform),
-        bare: side(bare),
-      });
-      ctx.log(describeRow(row));
-      rows.push(row);
-    }
-  } finally {
-    await Promise.all([keyform.stop(), bare.stop()]);
-  }
-  return rows;
+  return compareAtEachLoad(ctx, { scenario: 'start', keyform, bare, side });
 }
