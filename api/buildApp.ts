@@ -4,13 +4,19 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import { createTokenUseRecorder } from '../identity/createTokenUseRecorder';
 import { hashSecret } from '../identity/hashSecret';
+import { IdentityError } from '../identity/IdentityError';
 import type { RuntimeDeps } from '../runtime/RuntimeDeps';
 import type { Storage } from '../storage/openStorage';
+import { ApiError } from './ApiError';
+import { answerClientError } from './answerClientError';
 import { authorize } from './authorize';
+import { createBadTokenLimiter } from './createBadTokenLimiter';
 import { createLoopShare } from './createLoopShare';
 import { handleError } from './handleError';
 import type { KeyformConfig } from './loadConfig';
+import { normaliseRequestText } from './normaliseRequestText';
 import { beyondIdentityRoutes } from './routes/beyondIdentityRoutes';
 import { flowRoutes } from './routes/flowRoutes';
 import { formRoutes } from './routes/formRoutes';
@@ -59,8 +65,13 @@ export async function buildApp({
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     keepAliveTimeout: 5_000,
-    return503OnClosing: true,
+    // Refused while closing by our first hook instead, so the 503 has the one error shape.
+    return503OnClosing: false,
     routerOptions: { maxParamLength: 512 },
+    // Errors fastify raises before routing (bad URL encoding, over-long parameter) and those of
+    // node's HTTP parser leave in the one error shape too (DESIGN §3).
+    frameworkErrors: handleError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   // All JSON (DESIGN §3): text/plain would otherwise parse to a string and reach the schema
   // as a 400, and it is the one body type a cross-site form may send without a preflight.
@@ -91,13 +102,23 @@ export async function buildApp({
   app.decorateRequest('tenantId', '');
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
-      error: {
-        code: 'ROUTE_NOT_FOUND',
-        message: `no route ${request.method} ${request.url.split('?')[0]}`,
-      },
-    }),
+    handleError(
+      new ApiError('ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`),
+      request,
+      reply,
+    ),
   );
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  // First of all hooks: a request that arrives while the server drains does no work.
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done();
+    reply.header('connection', 'close');
+    done(new ApiError('SERVER_CLOSING', 'the server is shutting down; retry shortly'));
+  });
 
   const rootSecretHash = config.adminToken ? hashSecret(config.adminToken) : undefined;
   if (config.loopBudgetMs > 0) {
@@ -108,15 +129,30 @@ export async function buildApp({
     );
   }
   waitForDurableWrites(app, storage.records);
+  const badTokens = createBadTokenLimiter({ max: config.badTokenRateLimit, now });
+  const tokenUses = createTokenUseRecorder({
+    definitions: deps.definitions,
+    now,
+    onError: (error) => app.log.error({ err: error }, 'cannot record token use'),
+  });
+  app.addHook('onClose', () => tokenUses.settled());
   // A callback hook, not an async one: authorize() never waits, so no promise per request.
   app.addHook('onRequest', (request, _reply, done) => {
+    const guarded = request.routeOptions.config.access !== undefined;
+    // Before the lookup: past its budget, a right guess from this address looks like a wrong one.
+    if (guarded && badTokens.refuses(request.ip)) return done(tooManyBadTokens());
     try {
       authorize(request, deps, rootSecretHash);
     } catch (error) {
+      if (error instanceof IdentityError && error.code === 'TOKEN_INVALID')
+        badTokens.strike(request.ip);
       return done(error as Error);
     }
+    if (guarded) tokenUses.note(request.principal.tokenId);
     done();
   });
+  // One spelling per name: text is well-formed and NFC before any schema or index sees it.
+  app.addHook('preValidation', normaliseRequestText);
 
   await app.register(rateLimit, {
     max: config.apiRateLimit,
@@ -160,6 +196,14 @@ export async function buildApp({
   await app.register(beyondIdentityRoutes, { storage });
   await app.register(rendererRoutes);
   return app;
+}
+
+/** handleError turns a 429 into RATE_LIMITED, as for the other limits. */
+function tooManyBadTokens() {
+  return Object.assign(
+    new Error('too many requests with unknown, revoked or expired tokens from this address'),
+    { statusCode: 429 },
+  );
 }
 
 export type KeyformApp = Awaited<ReturnType<typeof buildApp>>;

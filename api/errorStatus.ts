@@ -1,24 +1,21 @@
 import type { FormErrorCode } from '../forms/FormError';
 import type { IdentityErrorCode } from '../identity/IdentityError';
 import type { PageErrorCode } from '../pages/PageError';
+import type { ExpressionErrorCode } from '../runtime/expressions/ExpressionError';
 import type { RuntimeErrorCode } from '../runtime/RuntimeError';
 import type { StorageErrorCode } from '../storage/StorageError';
 
-/** Codes raised by the api layer itself (parsing, routing, limits). */
-export type ApiErrorCode =
-  | 'INVALID_BODY'
-  | 'BODY_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'ROUTE_NOT_FOUND'
-  | 'RATE_LIMITED'
-  | 'INTERNAL_ERROR'
-  | 'RENDERER_NOT_BUILT';
+import type { ApiErrorCode } from './ApiError';
+
+/** Codes raised by the api layer itself (parsing, routing, limits): listed in ApiError.ts. */
+export type { ApiErrorCode };
 
 export type ErrorCode =
   | IdentityErrorCode
   | FormErrorCode
   | PageErrorCode
   | RuntimeErrorCode
+  | ExpressionErrorCode
   | StorageErrorCode
   | ApiErrorCode;
 
@@ -27,7 +24,16 @@ export const errorStatus: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
   FORM_INVALID: 400,
   FORM_DATA_INVALID: 400,
+  FORM_DATA_TOO_LARGE: 400,
+  FORM_DATA_TOO_DEEP: 400,
+  INPUT_TOO_COMPLEX: 400,
   PROCESS_DEFINITION_INVALID: 400,
+  // An expression refused outside an upload (which reports them as PROCESS_DEFINITION_INVALID).
+  EXPRESSION_SYNTAX: 400,
+  EXPRESSION_FORBIDDEN: 400,
+  EXPRESSION_TOO_COMPLEX: 400,
+  BAD_REQUEST: 400,
+  BAD_URL: 400,
   CAPABILITY_INVALID: 401,
   FORM_NOT_FOUND: 404,
   FORM_VERSION_NOT_FOUND: 404,
@@ -51,6 +57,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   USER_PRESENCE_REQUIRED: 400,
   USER_VERIFICATION_REQUIRED: 400,
   ALGORITHM_NOT_ALLOWED: 400,
+  PUBLIC_KEY_INVALID: 400,
   ATTESTATION_FORMAT_NOT_ALLOWED: 400,
   AAGUID_NOT_ALLOWED: 400,
   CREDENTIAL_ID_MISMATCH: 400,
@@ -58,7 +65,10 @@ export const errorStatus: Record<ErrorCode, number> = {
   ATTESTATION_INVALID: 400,
   TOKEN_INVALID: 401,
   PERMISSION_DENIED: 403,
+  PERMISSION_NOT_HELD: 403,
+  TOKEN_EXPIRY_TOO_LATE: 403,
   TENANT_NOT_FOUND: 404,
+  TOKEN_NOT_FOUND: 404,
   STORE_NOT_FOUND: 404,
   USER_NOT_FOUND: 404,
   PASSKEY_NOT_FOUND: 404,
@@ -77,11 +87,15 @@ export const errorStatus: Record<ErrorCode, number> = {
   CREDENTIAL_ALREADY_REGISTERED: 409,
   SESSION_EXPIRED: 410,
   BODY_TOO_LARGE: 413,
+  URL_TOO_LONG: 414,
+  REQUEST_TIMEOUT: 408,
+  HEADERS_TOO_LARGE: 431,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   STORAGE_UNAVAILABLE: 503,
   RENDERER_NOT_BUILT: 503,
+  SERVER_CLOSING: 503,
   STORAGE_CORRUPT: 503,
   DATA_DIRECTORY_LOCKED: 503,
   // Custom pages

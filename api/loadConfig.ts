@@ -12,6 +12,11 @@ export interface KeyformConfig {
   /** Requests per minute per address on end-user and link routes. */
   publicRateLimit: number;
   /**
+   * API requests per minute per address with an unknown, revoked or expired token (0: no
+   * limit); past it the address gets 429 before any token lookup until the minute ends.
+   */
+  badTokenRateLimit: number;
+  /**
    * How long one turn of the event loop may run requests before newcomers wait for the next
    * (ms; 0: never). Keeps a burst from stalling timers, I/O and health checks.
    */
@@ -53,6 +58,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeyformConfig 
     adminToken,
     apiRateLimit: integer(env.KEYFORM_API_RATE_LIMIT, 60_000, 'KEYFORM_API_RATE_LIMIT'),
     publicRateLimit: integer(env.KEYFORM_PUBLIC_RATE_LIMIT, 600, 'KEYFORM_PUBLIC_RATE_LIMIT'),
+    badTokenRateLimit: integer(
+      env.KEYFORM_BAD_TOKEN_RATE_LIMIT,
+      30,
+      'KEYFORM_BAD_TOKEN_RATE_LIMIT',
+    ),
     loopBudgetMs: integer(env.KEYFORM_LOOP_BUDGET_MS, 5, 'KEYFORM_LOOP_BUDGET_MS'),
     pagesOrigin: pagesOrigin(env.KEYFORM_PAGES_ORIGIN),
     ...bindingConfig(env, url),

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { createApiToken } from '../identity/createApiToken';
 import { createTenant } from '../identity/createTenant';
 import { putRelyingParty } from '../identity/putRelyingParty';
@@ -10,13 +11,32 @@ import type { KeyformConfig } from './loadConfig';
  * public URL's host whose origin is that URL with policy `default`, a `demo` process token
  * into the built-in `passkey-registration` process and a `demo-page` one into its custom-page
  * variant `passkey-registration-page`. Existing data is never touched, so an
- * operator's changes survive restarts. Returns the start link, and a new root token secret
- * when none existed and no KEYFORM_ADMIN_TOKEN is set.
+ * operator's changes survive restarts. Returns the start links, and a new root token secret
+ * when none existed and no KEYFORM_ADMIN_TOKEN is set. A public URL whose host is an IP
+ * address gets no RP and no start links, and a one-line notice saying why.
  */
-export async function seedDemo(deps: RuntimeDeps, config: KeyformConfig) {
+export async function seedDemo(
+  deps: RuntimeDeps,
+  config: KeyformConfig,
+): Promise<
+  { rootToken: string | undefined } & (
+    | { demo: true; startLink: string; pageStartLink: string }
+    | { demo: false; notice: string }
+  )
+> {
   const { tenants, relyingParties, tokens } = deps.definitions.read();
   if (!tenants.some((t) => t.id === 'default')) await createTenant(deps, { id: 'default' });
-  const rpId = new URL(config.publicUrl).hostname;
+  const rootToken =
+    config.adminToken || tokens.some((t) => t.tenantId === null)
+      ? undefined
+      : (await createApiToken(deps, { tenantId: null, name: 'root (first start)' })).token;
+  const url = new URL(config.publicUrl);
+  // An IP address is never an RP ID (WebAuthn L3 §5.1.3): the API still serves, the demo cannot.
+  if (isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0) {
+    const notice = `KEYFORM_PUBLIC_URL ${config.publicUrl} is an IP address, and passkeys need a domain name: the demo is not set up. Use http://localhost:${url.port || config.port} instead.`;
+    return { rootToken, demo: false, notice };
+  }
+  const rpId = url.hostname;
   if (!relyingParties.some((r) => r.tenantId === 'default' && r.rpId === rpId)) {
     await putRelyingParty(deps, {
       tenantId: 'default',
@@ -48,8 +68,5 @@ export async function seedDemo(deps: RuntimeDeps, config: KeyformConfig) {
   });
   const startLink = startAddress(config.publicUrl, demo.id);
   const pageStartLink = startAddress(config.publicUrl, demoPage.id);
-  if (config.adminToken || tokens.some((t) => t.tenantId === null))
-    return { rootToken: undefined, startLink, pageStartLink };
-  const { token } = await createApiToken(deps, { tenantId: null, name: 'root (first start)' });
-  return { rootToken: token, startLink, pageStartLink };
+  return { rootToken, demo: true, startLink, pageStartLink };
 }

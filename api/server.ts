@@ -12,7 +12,7 @@ async function main() {
   const config = loadConfig();
   const storage = await openStorage({ dataDir: config.dataDir });
   const app = await buildApp({ storage, config, logger: loggerOptions() });
-  const { rootToken, startLink, pageStartLink } = await seedDemo(app.deps, config);
+  const seeded = await seedDemo(app.deps, config);
   const purge = setInterval(() => {
     Promise.all([purgeExpiredSessions(app.deps), purgeExpiredInstances(app.deps)]).catch((error) =>
       app.log.warn({ err: error }, 'purge failed'),
@@ -35,33 +35,28 @@ async function main() {
   process.on('SIGINT', () => void close('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  printWelcome({
-    publicUrl: config.publicUrl,
-    dataDir: config.dataDir,
-    rootToken,
-    startLink,
-    pageStartLink,
-  });
+  printWelcome({ publicUrl: config.publicUrl, dataDir: config.dataDir, seeded });
 }
 
 function printWelcome({
   publicUrl,
   dataDir,
-  rootToken,
-  startLink,
-  pageStartLink,
+  seeded,
 }: {
   publicUrl: string;
   dataDir: string;
-  rootToken: string | undefined;
-  startLink: string;
-  pageStartLink: string;
+  seeded: Awaited<ReturnType<typeof seedDemo>>;
 }) {
+  const { rootToken } = seeded;
   const lines = [
     '',
     `Keyform is running on ${publicUrl}  (data in ${dataDir})`,
-    `  Register a passkey:  ${startLink}`,
-    `  Register with a custom page: ${pageStartLink}`,
+    ...(seeded.demo
+      ? [
+          `  Register a passkey:  ${seeded.startLink}`,
+          `  Register with a custom page: ${seeded.pageStartLink}`,
+        ]
+      : [`  ${seeded.notice}`]),
     `  API reference:       ${publicUrl}/docs`,
   ];
   if (rootToken) {

@@ -1,9 +1,14 @@
 /** Closed set of machine-readable failure codes for form definitions and versions. */
-export type FormErrorCode =
-  | 'FORM_INVALID'
-  | 'FORM_TOO_LARGE'
-  | 'FORM_NOT_FOUND'
-  | 'FORM_VERSION_NOT_FOUND';
+export const formErrorCodes = [
+  'FORM_INVALID',
+  'FORM_TOO_LARGE',
+  'FORM_NOT_FOUND',
+  'FORM_VERSION_NOT_FOUND',
+  // A submission over FORM_DATA_LIMITS, refused before validation.
+  'FORM_DATA_TOO_LARGE',
+  'FORM_DATA_TOO_DEEP',
+] as const;
+export type FormErrorCode = (typeof formErrorCodes)[number];
 
 /** One problem located in an uploaded definition; `path` is a JSON pointer into the upload. */
 export type FormFieldIssue = { path: string; message: string };

@@ -1,4 +1,6 @@
+import { checkFormDataLimits } from './checkFormDataLimits';
 import type { FormDefinition } from './FormDefinition';
+import type { FormError } from './FormError';
 import { getDataValidator } from './getDataValidator';
 import { isPlainObject } from './isPlainObject';
 import { type FormDataIssue, mapAjvErrors } from './mapAjvErrors';
@@ -15,11 +17,14 @@ export type ValidateFormDataOptions = {
 
 export type ValidateFormDataResult =
   | { ok: true; data: Record<string, unknown> }
-  | { ok: false; errors: FormDataIssue[] };
+  | { ok: false; errors: FormDataIssue[] }
+  /** Over FORM_DATA_LIMITS: refused whole, never validated, shown or stored. */
+  | { ok: false; refused: FormError };
 
 /**
  * Server-side check of a submission against its form version's schema: no type coercion, no
  * defaults, no stripping, so what is stored is exactly what was validated.
+ * Sizes are checked first (checkFormDataLimits), so no walk below meets unbounded data.
  * Throws FormError FORM_INVALID only if the definition itself does not compile.
  */
 export function validateFormData({
@@ -34,6 +39,9 @@ export function validateFormData({
       errors: [{ path: '', message: `received ${received}; expected an object`, keyword: 'type' }],
     };
   }
+  const limits = checkFormDataLimits({ data });
+  // Validation cost grows with size (uniqueItems is quadratic): bound it before it runs.
+  if (!limits.ok) return { ok: false, refused: limits.error };
   const forbidden = rejectForbiddenKeys({ value: data });
   // Prototype-pollution keys are refused before any consumer can merge the data.
   if (forbidden.length > 0) {

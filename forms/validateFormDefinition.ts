@@ -5,7 +5,9 @@ import { detachUntrustedJson } from './detachUntrustedJson';
 import type { FormDefinition, FormI18n, FormSchema, UiSchemaElement } from './FormDefinition';
 import { FormError, type FormFieldIssue } from './FormError';
 import { isPlainObject } from './isPlainObject';
+import { rejectExplosiveSchemas } from './rejectExplosiveSchemas';
 import { rejectForbiddenKeys } from './rejectForbiddenKeys';
+import { rejectNonLinearPatterns } from './rejectNonLinearPatterns';
 import { rejectUnsafeSchemaKeywords } from './rejectUnsafeSchemaKeywords';
 import { validateI18n } from './validateI18n';
 import { validatePlainText } from './validatePlainText';
@@ -62,6 +64,10 @@ export function validateFormDefinition({
   const schemaIssues = [
     ...validateSchemaShape({ schema: upload.schema }),
     ...rejectUnsafeSchemaKeywords({ schema: upload.schema }),
+    // Named here with their paths; compiling would refuse them too, but with one bare message.
+    ...rejectNonLinearPatterns({ schema: upload.schema }),
+    // The data caps bound a submission's size, this what one value of it may cost.
+    ...rejectExplosiveSchemas({ schema: upload.schema }),
   ];
   // Only a safe, object-shaped schema may be handed to the compiler.
   if (schemaIssues.length > 0) return invalid(schemaIssues);

@@ -1,46 +1,60 @@
-import type { BindingErrorCode } from './binding/BindingErrorCode';
+import { bindingErrorCodes } from './binding/BindingErrorCode';
 
 /** Every way an identity operation can refuse; `api/` maps each code to one HTTP status. */
-export type IdentityErrorCode =
-  | 'INVALID_INPUT'
-  | 'TOKEN_INVALID'
-  | 'PERMISSION_DENIED'
-  | 'TENANT_NOT_FOUND'
-  | 'TENANT_EXISTS'
-  | 'STORE_NOT_FOUND'
-  | 'STORE_EXISTS'
-  | 'USER_NOT_FOUND'
-  | 'EXT_ID_NOT_UNIQUE'
-  | 'USER_KEY_NOT_UNIQUE'
-  | 'PASSKEY_NOT_FOUND'
-  | 'RELYING_PARTY_NOT_FOUND'
-  | 'POLICY_NOT_FOUND'
-  | 'SESSION_NOT_FOUND'
-  | 'SESSION_EXPIRED'
-  | 'SESSION_ALREADY_COMPLETED'
-  | 'SESSION_CANCELLED'
-  | 'SESSION_FAILED'
-  | 'SESSION_BUSY'
-  | BindingErrorCode
-  | RegistrationFailureCode;
+export type IdentityErrorCode = (typeof identityErrorCodes)[number];
 
-/** Why a registration response failed verification: 400, and counted against maxAttempts. */
-export type RegistrationFailureCode =
-  | 'RESPONSE_MALFORMED'
-  | 'CHALLENGE_MISMATCH'
-  | 'ORIGIN_NOT_ALLOWED'
-  | 'CROSS_ORIGIN_NOT_ALLOWED'
-  | 'RP_ID_MISMATCH'
-  | 'CLIENT_DATA_TYPE_MISMATCH'
-  | 'USER_PRESENCE_REQUIRED'
-  | 'USER_VERIFICATION_REQUIRED'
-  | 'ALGORITHM_NOT_ALLOWED'
-  | 'ATTESTATION_FORMAT_NOT_ALLOWED'
-  | 'AAGUID_NOT_ALLOWED'
-  | 'CREDENTIAL_ID_MISMATCH'
-  | 'CREDENTIAL_ID_TOO_LONG'
-  | 'CREDENTIAL_ALREADY_REGISTERED'
-  | 'ATTESTATION_INVALID';
+/**
+ * Why a registration response failed verification: 400 (CREDENTIAL_ALREADY_REGISTERED: 409), and
+ * counted against maxAttempts. A list as well as a type, so the flow can tell these from other
+ * failures without a copy that drifts.
+ */
+export const registrationFailureCodes = [
+  'RESPONSE_MALFORMED',
+  'CHALLENGE_MISMATCH',
+  'ORIGIN_NOT_ALLOWED',
+  'CROSS_ORIGIN_NOT_ALLOWED',
+  'RP_ID_MISMATCH',
+  'CLIENT_DATA_TYPE_MISMATCH',
+  'USER_PRESENCE_REQUIRED',
+  'USER_VERIFICATION_REQUIRED',
+  'ALGORITHM_NOT_ALLOWED',
+  'PUBLIC_KEY_INVALID',
+  'ATTESTATION_FORMAT_NOT_ALLOWED',
+  'AAGUID_NOT_ALLOWED',
+  'CREDENTIAL_ID_MISMATCH',
+  'CREDENTIAL_ID_TOO_LONG',
+  'CREDENTIAL_ALREADY_REGISTERED',
+  'ATTESTATION_INVALID',
+] as const;
+export type RegistrationFailureCode = (typeof registrationFailureCodes)[number];
+
+/** The codes of IdentityErrorCode as a list, so a test can walk every one. */
+export const identityErrorCodes = [
+  'INVALID_INPUT',
+  'TOKEN_INVALID',
+  'PERMISSION_DENIED',
+  'PERMISSION_NOT_HELD',
+  'TOKEN_EXPIRY_TOO_LATE',
+  'TOKEN_NOT_FOUND',
+  'TENANT_NOT_FOUND',
+  'TENANT_EXISTS',
+  'STORE_NOT_FOUND',
+  'STORE_EXISTS',
+  'USER_NOT_FOUND',
+  'EXT_ID_NOT_UNIQUE',
+  'USER_KEY_NOT_UNIQUE',
+  'PASSKEY_NOT_FOUND',
+  'RELYING_PARTY_NOT_FOUND',
+  'POLICY_NOT_FOUND',
+  'SESSION_NOT_FOUND',
+  'SESSION_EXPIRED',
+  'SESSION_ALREADY_COMPLETED',
+  'SESSION_CANCELLED',
+  'SESSION_FAILED',
+  'SESSION_BUSY',
+  ...bindingErrorCodes,
+  ...registrationFailureCodes,
+] as const;
 
 export class IdentityError extends Error {
   override readonly name = 'IdentityError';

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { PasskeyRecord } from '../storage/PasskeyRecord';
 import type { RegistrationSessionRecord } from '../storage/RegistrationSessionRecord';
 import type { UserRecord } from '../storage/UserRecord';
@@ -8,12 +7,19 @@ import { findRegistrationPolicy } from './findRelyingParty';
 import { type IdentityDeps, isoNow, randomId } from './IdentityDeps';
 import { IdentityError, type IdentityErrorCode } from './IdentityError';
 import { refuseSessionInState } from './refuseSessionInState';
+import type { RegistrationRefusal } from './registrationRefusal';
 import { type PasskeyVerification, verifyPasskeyResponse } from './verifyPasskeyResponse';
 
 /**
  * Complete a registration session with the browser's response. The session is claimed with a
  * compare-and-set (PENDING → VERIFYING) before anything else, so of two concurrent completes
  * exactly one proceeds; an identical resend to a COMPLETED session returns the same result.
+ *
+ * `response` is any JSON value: the API's schemas check its outline, but a flow may pass what
+ * an expression or a custom page produced, and the verification checks every member it reads.
+ * Whatever it refuses after the claim, a malformed shape included (RESPONSE_MALFORMED), counts
+ * as one failed verification against maxAttempts (DESIGN §4); only a body the HTTP schema
+ * refuses never reaches the session and counts nothing.
  */
 export async function completePasskeyRegistration(
   deps: IdentityDeps,
@@ -22,11 +28,13 @@ export async function completePasskeyRegistration(
     storeName,
     sessionId,
     response,
-  }: { tenantId: string; storeName: string; sessionId: string; response: RegistrationResponseJSON },
+  }: { tenantId: string; storeName: string; sessionId: string; response: unknown },
 ) {
   findIdentityStore(deps, { tenantId, name: storeName });
   const key = { tenantId, id: sessionId };
-  const responseHash = createHash('sha256').update(JSON.stringify(response)).digest('hex');
+  const responseHash = createHash('sha256')
+    .update(JSON.stringify(response) ?? 'undefined')
+    .digest('hex');
   const now = deps.now();
   const session = await deps.records.sessions.find(key);
   // Checked before the claim: claiming another store's session would strand it in VERIFYING.
@@ -39,45 +47,58 @@ export async function completePasskeyRegistration(
     return answerUnclaimed(deps, current, responseHash, now);
   }
 
-  const { rp, policy } = findRegistrationPolicy(deps, {
-    tenantId,
-    rpId: session.rpId,
-    policyName: session.policyName,
-  });
-  const verification = await verifyPasskeyResponse({
-    response,
-    challenge: session.challenge,
-    rp,
-    policy,
-  });
-  if (!verification.ok) {
-    await deps.records.sessions.release(key, {
-      maxAttempts: policy.maxAttempts,
-      failureCode: verification.code,
-      now: deps.now(),
+  // Set once this call has moved the session out of VERIFYING itself; until then the finally
+  // below hands the claim back, whatever was thrown (a storage error, a bug, a library throw).
+  let settled = false;
+  try {
+    const { rp, policy } = findRegistrationPolicy(deps, {
+      tenantId,
+      rpId: session.rpId,
+      policyName: session.policyName,
     });
-    throw new IdentityError(verification.code, verification.message);
-  }
-  const stored = await store(deps, { session, verification, response, responseHash }).catch(
-    async (error: unknown) => {
-      // Storage failed (503) and nothing was committed: hand the session back, without counting
-      // an attempt, so the client's retry is not a SESSION_BUSY until the session expires.
+    const verification = await verifyPasskeyResponse({
+      response,
+      challenge: session.challenge,
+      rp,
+      policy,
+    });
+    if (!verification.ok) {
+      await deps.records.sessions.release(key, {
+        maxAttempts: policy.maxAttempts,
+        failureCode: verification.code,
+        now: deps.now(),
+      });
+      settled = true;
+      throw refusalError(verification);
+    }
+    const stored = await store(deps, { session, verification, responseHash });
+    if (!stored.ok) {
+      await deps.records.sessions.release(key, {
+        // A taken externalId will never become free for this session: fail it at once.
+        maxAttempts: stored.code === 'EXT_ID_NOT_UNIQUE' ? 0 : policy.maxAttempts,
+        failureCode: stored.code,
+        now: deps.now(),
+      });
+      settled = true;
+      throw new IdentityError(stored.code, stored.message);
+    }
+    settled = true;
+    return stored.result;
+  } finally {
+    // Nothing was judged (storage failed and nothing was committed, or something threw): hand
+    // the session back without counting an attempt, so a retry is not SESSION_BUSY until the
+    // session expires. A compare-and-set on VERIFYING, so it never undoes a commit.
+    if (!settled) {
       await deps.records.sessions
         .transition(key, 'VERIFYING', { state: 'PENDING', updated_at: isoNow(deps) })
         .catch(() => undefined);
-      throw error;
-    },
-  );
-  if (!stored.ok) {
-    await deps.records.sessions.release(key, {
-      // A taken externalId will never become free for this session: fail it at once.
-      maxAttempts: stored.code === 'EXT_ID_NOT_UNIQUE' ? 0 : policy.maxAttempts,
-      failureCode: stored.code,
-      now: deps.now(),
-    });
-    throw new IdentityError(stored.code, stored.message);
+    }
   }
-  return stored.result;
+}
+
+/** The refusal as an error; `details.fields` names the member at fault when there is one. */
+function refusalError({ code, message, field }: RegistrationRefusal) {
+  return new IdentityError(code, message, field ? { details: { fields: [field] } } : undefined);
 }
 
 async function answerUnclaimed(
@@ -122,12 +143,10 @@ async function store(
   {
     session,
     verification,
-    response,
     responseHash,
   }: {
     session: RegistrationSessionRecord;
     verification: Extract<PasskeyVerification, { ok: true }>;
-    response: RegistrationResponseJSON;
     responseHash: string;
   },
 ): Promise<StoreOutcome> {
@@ -166,7 +185,7 @@ async function store(
         aaguid,
         deviceType: credentialDeviceType,
         backedUp: credentialBackedUp,
-        transports: response.response.transports ?? [],
+        transports: verification.response.response.transports ?? [],
         attestationFormat: fmt,
         userHandle: session.userHandle,
         createdAt: now,

@@ -2,8 +2,14 @@ import { parsePermission } from './parsePermission';
 
 /** The caller behind a request: a root token, or a token of one tenant with its grants. */
 export type Principal =
-  | { kind: 'root'; tokenId: string }
-  | { kind: 'tenant'; tokenId: string; tenantId: string; permissions: string[] };
+  | { kind: 'root'; tokenId: string; expiresAt: string | null }
+  | {
+      kind: 'tenant';
+      tokenId: string;
+      tenantId: string;
+      permissions: string[];
+      expiresAt: string | null;
+    };
 
 /** Whether `principal` may do `area:action` in `tenantId`. A tenant token acts only in its own. */
 export function hasPermission({

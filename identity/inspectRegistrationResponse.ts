@@ -1,56 +1,40 @@
 import { createHash } from 'node:crypto';
-import { decodePartialCBOR } from '@levischuck/tiny-cbor';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
-import {
-  convertAAGUIDToString,
-  decodeClientDataJSON,
-  decodeCredentialPublicKey,
-  parseAuthenticatorData,
-} from '@simplewebauthn/server/helpers';
+import { convertAAGUIDToString } from '@simplewebauthn/server/helpers';
 import type { RegistrationPolicy } from '../storage/IdentityDefinitions';
-import type { RegistrationFailureCode } from './IdentityError';
+import { checkCredentialPublicKey } from './checkCredentialPublicKey';
+import { checkRegistrationResponseShape } from './checkRegistrationResponseShape';
+import { decodeClientData } from './decodeClientData';
+import { readAttestationObject } from './readAttestationObject';
+import { readAuthenticatorData } from './readAuthenticatorData';
+import { registrationRefusal as fail, type RegistrationRefusal } from './registrationRefusal';
 
-export type Inspection =
-  | { ok: true }
-  | { ok: false; code: RegistrationFailureCode; message: string };
-
-const base64url = /^[A-Za-z0-9_-]+$/;
-const fail = (code: RegistrationFailureCode, message: string): Inspection => ({
-  ok: false,
-  code,
-  message,
-});
+export type Inspection = { ok: true; response: RegistrationResponseJSON } | RegistrationRefusal;
 
 /**
  * Our own checks of a registration response, made before the library verifies the
- * cryptography, so that each broken rule gets its own stable code (DESIGN §4).
+ * cryptography, so that each broken rule gets its own stable code (DESIGN §4). The response
+ * may be any JSON value: its shape, clientDataJSON and every CBOR structure are checked first,
+ * so that the library is only ever handed what it can read without throwing a TypeError.
  */
 export function inspectRegistrationResponse({
-  response,
+  response: input,
   challenge,
   origins,
   rpId,
   policy,
 }: {
-  response: RegistrationResponseJSON;
+  response: unknown;
   challenge: string;
   origins: string[];
   rpId: string;
   policy: RegistrationPolicy;
 }): Inspection {
-  const { id, rawId, response: body } = response;
-  if (!base64url.test(id) || id !== rawId) {
-    return fail('RESPONSE_MALFORMED', 'id and rawId must be the same base64url string');
-  }
-  if (!base64url.test(body.clientDataJSON) || !base64url.test(body.attestationObject)) {
-    return fail('RESPONSE_MALFORMED', 'clientDataJSON and attestationObject must be base64url');
-  }
-  let clientData: ReturnType<typeof decodeClientDataJSON>;
-  try {
-    clientData = decodeClientDataJSON(body.clientDataJSON);
-  } catch {
-    return fail('RESPONSE_MALFORMED', 'clientDataJSON is not JSON');
-  }
+  const shape = checkRegistrationResponseShape(input);
+  if (!shape.ok) return shape;
+  const decoded = decodeClientData(shape.clientDataJSON);
+  if (!decoded.ok) return decoded;
+  const { clientData } = decoded;
   if (clientData.type !== 'webauthn.create') {
     return fail(
       'CLIENT_DATA_TYPE_MISMATCH',
@@ -72,87 +56,70 @@ export function inspectRegistrationResponse({
   if (clientData.crossOrigin === true && !policy.allowCrossOrigin) {
     return fail('CROSS_ORIGIN_NOT_ALLOWED', 'the ceremony ran in a cross-origin frame');
   }
-  return inspectAttestation({ response, rpId, policy });
+  const attestation = inspectAttestation({
+    id: shape.response.id,
+    attestationObject: shape.attestationObject,
+    rpId,
+    policy,
+  });
+  return attestation.ok ? { ok: true, response: shape.response } : attestation;
 }
 
 function inspectAttestation({
-  response,
+  id,
+  attestationObject,
   rpId,
   policy,
 }: {
-  response: RegistrationResponseJSON;
+  id: string;
+  attestationObject: Uint8Array;
   rpId: string;
   policy: RegistrationPolicy;
-}): Inspection {
-  const bytes = new Uint8Array(Buffer.from(response.response.attestationObject, 'base64url'));
-  let fmt: string;
-  let authData: Uint8Array;
-  try {
-    // The library's own CBOR decoder (tiny-cbor), which also says where the first item ended.
-    const [decoded, end] = decodePartialCBOR(bytes, 0);
-    if (end !== bytes.length) {
-      return fail('RESPONSE_MALFORMED', 'attestationObject has bytes after its CBOR item');
-    }
-    const format = decoded instanceof Map ? decoded.get('fmt') : undefined;
-    const data = decoded instanceof Map ? decoded.get('authData') : undefined;
-    if (typeof format !== 'string' || !(data instanceof Uint8Array)) throw new Error('no fmt');
-    fmt = format;
-    authData = data;
-  } catch {
-    return fail('RESPONSE_MALFORMED', 'attestationObject is not a CBOR attestation object');
-  }
-  if (!policy.allowedAttestationFormats.includes(fmt)) {
+}): { ok: true } | RegistrationRefusal {
+  const parts = readAttestationObject(attestationObject);
+  if (!parts.ok) return parts;
+  if (!policy.allowedAttestationFormats.includes(parts.fmt)) {
     return fail(
       'ATTESTATION_FORMAT_NOT_ALLOWED',
-      `format '${fmt}' is not one of ${policy.allowedAttestationFormats.join(', ')}`,
+      `format '${parts.fmt}' is not one of ${policy.allowedAttestationFormats.join(', ')}`,
     );
   }
-  let parsed: ReturnType<typeof parseAuthenticatorData>;
-  try {
-    parsed = parseAuthenticatorData(new Uint8Array(authData));
-  } catch (error) {
-    return fail('RESPONSE_MALFORMED', `authenticator data: ${(error as Error).message}`);
-  }
+  const authData = readAuthenticatorData(parts.authData);
+  if (!authData.ok) return authData;
   const expectedHash = createHash('sha256').update(rpId).digest();
-  if (!expectedHash.equals(Buffer.from(parsed.rpIdHash))) {
+  if (!expectedHash.equals(authData.rpIdHash)) {
     return fail('RP_ID_MISMATCH', `authenticator data is not for RP ID '${rpId}'`);
   }
-  if (!parsed.flags.up) return fail('USER_PRESENCE_REQUIRED', 'the user was not present');
-  if (policy.userVerification === 'required' && !parsed.flags.uv) {
+  if (!authData.flags.up) return fail('USER_PRESENCE_REQUIRED', 'the user was not present');
+  if (policy.userVerification === 'required' && !authData.flags.uv) {
     return fail(
       'USER_VERIFICATION_REQUIRED',
       'the policy requires user verification; the authenticator did not verify the user',
     );
   }
-  const { credentialID, credentialPublicKey, aaguid } = parsed;
-  if (!credentialID || !credentialPublicKey || !aaguid) {
-    return fail('RESPONSE_MALFORMED', 'authenticator data carries no attested credential');
-  }
+  const { credentialId, credentialPublicKey, aaguid } = authData;
   // WebAuthn L3 §7.1 step 25: credential IDs longer than 1023 bytes must be rejected.
-  if (credentialID.length > 1023) {
+  if (credentialId.length > 1023) {
     return fail(
       'CREDENTIAL_ID_TOO_LONG',
-      `credential ID is ${credentialID.length} bytes, at most 1023 allowed`,
+      `credential ID is ${credentialId.length} bytes, at most 1023 allowed`,
     );
   }
-  if (Buffer.from(credentialID).toString('base64url') !== response.id) {
+  if (Buffer.from(credentialId).toString('base64url') !== id) {
     return fail(
       'CREDENTIAL_ID_MISMATCH',
       'response id differs from the credential ID in the authenticator data',
     );
   }
-  let alg: unknown;
-  try {
-    alg = decodeCredentialPublicKey(new Uint8Array(credentialPublicKey)).get(3);
-  } catch {
-    return fail('RESPONSE_MALFORMED', 'credential public key is not a COSE key');
-  }
+  const alg = credentialPublicKey.get(3);
   if (typeof alg !== 'number' || !policy.supportedAlgorithms.includes(alg)) {
     return fail(
       'ALGORITHM_NOT_ALLOWED',
       `algorithm ${String(alg)} is not one of ${policy.supportedAlgorithms.join(', ')}`,
     );
   }
+  const key = checkCredentialPublicKey(credentialPublicKey);
+  if (!key.ok) return key;
   const aaguidText = convertAAGUIDToString(aaguid);
   if (policy.allowedAaguids && !policy.allowedAaguids.includes(aaguidText)) {
     return fail(

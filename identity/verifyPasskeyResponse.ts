@@ -1,34 +1,39 @@
 import { type RegistrationResponseJSON, verifyRegistrationResponse } from '@simplewebauthn/server';
 import type { RegistrationPolicy, RelyingPartyRecord } from '../storage/IdentityDefinitions';
-import type { RegistrationFailureCode } from './IdentityError';
 import { inspectRegistrationResponse } from './inspectRegistrationResponse';
+import type { RegistrationRefusal } from './registrationRefusal';
 
 type Verified = Extract<Awaited<ReturnType<typeof verifyRegistrationResponse>>, { verified: true }>;
 
 export type PasskeyVerification =
-  | { ok: true; info: Verified['registrationInfo'] }
-  | { ok: false; code: RegistrationFailureCode; message: string };
+  | { ok: true; info: Verified['registrationInfo']; response: RegistrationResponseJSON }
+  | RegistrationRefusal;
 
-/** Our checks, then the library's cryptography with every expectation passed explicitly. */
+/**
+ * Our checks, then the library's cryptography with every expectation passed explicitly. The
+ * response is any JSON value until our checks have vouched for its shape; only then does the
+ * library see it, so what the library throws is about the attestation, never about a type.
+ */
 export async function verifyPasskeyResponse({
-  response,
+  response: input,
   challenge,
   rp,
   policy,
 }: {
-  response: RegistrationResponseJSON;
+  response: unknown;
   challenge: string;
   rp: RelyingPartyRecord;
   policy: RegistrationPolicy;
 }): Promise<PasskeyVerification> {
   const inspection = inspectRegistrationResponse({
-    response,
+    response: input,
     challenge,
     origins: rp.origins,
     rpId: rp.rpId,
     policy,
   });
   if (!inspection.ok) return inspection;
+  const { response } = inspection;
   try {
     const result = await verifyRegistrationResponse({
       response,
@@ -45,8 +50,9 @@ export async function verifyPasskeyResponse({
     if (!result.verified) {
       return { ok: false, code: 'ATTESTATION_INVALID', message: 'the attestation did not verify' };
     }
-    return { ok: true, info: result.registrationInfo };
+    return { ok: true, info: result.registrationInfo, response };
   } catch (error) {
-    return { ok: false, code: 'ATTESTATION_INVALID', message: (error as Error).message };
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, code: 'ATTESTATION_INVALID', message };
   }
 }

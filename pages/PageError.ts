@@ -1,11 +1,13 @@
 /** Closed set of machine-readable failure codes for custom pages; `api/` maps each to a status. */
-export type PageErrorCode =
-  | 'PAGE_INVALID'
-  | 'PAGE_TOO_LARGE'
-  | 'PAGE_NOT_FOUND'
-  | 'PAGE_VERSION_NOT_FOUND'
-  | 'PAGE_FILE_NOT_FOUND'
-  | 'PAGE_PARAMETERS_INVALID';
+export const pageErrorCodes = [
+  'PAGE_INVALID',
+  'PAGE_TOO_LARGE',
+  'PAGE_NOT_FOUND',
+  'PAGE_VERSION_NOT_FOUND',
+  'PAGE_FILE_NOT_FOUND',
+  'PAGE_PARAMETERS_INVALID',
+] as const;
+export type PageErrorCode = (typeof pageErrorCodes)[number];
 
 /** One problem located in an upload (`path` is the bundle path) or a page's SEND (a JSON pointer). */
 export type PageIssue = { path: string; message: string };

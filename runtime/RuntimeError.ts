@@ -1,17 +1,19 @@
 /** Every way the process runtime refuses; `api/` maps each code to one status. */
-export type RuntimeErrorCode =
-  | 'PROCESS_DEFINITION_INVALID'
-  | 'PROCESS_DEFINITION_NOT_FOUND'
-  | 'PROCESS_TOKEN_NOT_FOUND'
-  | 'PROCESS_TOKEN_EXPIRED'
-  | 'PROCESS_TOKEN_USED'
-  | 'INSTANCE_NOT_FOUND'
-  | 'INSTANCE_EXPIRED'
-  | 'INSTANCE_ENDED'
-  | 'CAPABILITY_INVALID'
-  | 'STEP_STALE'
-  | 'FORM_DATA_INVALID'
-  | 'ACTION_NOT_ALLOWED';
+export const runtimeErrorCodes = [
+  'PROCESS_DEFINITION_INVALID',
+  'PROCESS_DEFINITION_NOT_FOUND',
+  'PROCESS_TOKEN_NOT_FOUND',
+  'PROCESS_TOKEN_EXPIRED',
+  'PROCESS_TOKEN_USED',
+  'INSTANCE_NOT_FOUND',
+  'INSTANCE_EXPIRED',
+  'INSTANCE_ENDED',
+  'CAPABILITY_INVALID',
+  'STEP_STALE',
+  'FORM_DATA_INVALID',
+  'ACTION_NOT_ALLOWED',
+] as const;
+export type RuntimeErrorCode = (typeof runtimeErrorCodes)[number];
 
 export class RuntimeError extends Error {
   override readonly name = 'RuntimeError';

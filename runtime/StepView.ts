@@ -70,7 +70,8 @@ export interface PageStepView extends StepBase {
 
 export interface EndStepView extends StepBase {
   component: 'end';
-  outcome: 'success' | 'failure';
+  /** `misconfigured`: the link's process or token is wrong; starting again cannot help. */
+  outcome: 'success' | 'failure' | 'misconfigured';
   message: string;
   decision: string | null;
   redirectUrl: string | null;

@@ -34,11 +34,28 @@ function view(i: InstanceRecord) {
       : null,
     history: i.history,
     failures: i.failures,
+    configurationError: configurationErrorOf(i),
     decision: i.decision,
     captures: redact(i.context) as Record<string, unknown>,
     expiresAt: new Date(i.expiresAt).toISOString(),
     createdAt: i.createdAt,
     updatedAt: i.updatedAt,
+  };
+}
+
+/**
+ * What stopped a misconfigured journey, for the integrator to fix: the node, the input (and
+ * its template as written), the code and the message. Null when the journey was not stopped so.
+ */
+function configurationErrorOf(i: InstanceRecord) {
+  const found = i.failures.find((f) => f.configuration);
+  if (!found) return null;
+  return {
+    nodeId: found.nodeId,
+    input: found.input ?? null,
+    template: found.template ?? null,
+    code: found.code,
+    message: found.message,
   };
 }
 

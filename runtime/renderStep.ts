@@ -4,12 +4,22 @@ import type { InstanceRecord, StepRecord } from '../storage/InstanceRecord';
 import { chooseLocale } from './chooseLocale';
 import type { ProcessDefinition } from './ProcessDefinition';
 import type { RuntimeDeps } from './RuntimeDeps';
-import type { FieldError, FormSpec, StepView } from './StepView';
+import type { EndStepView, FieldError, FormSpec, StepView } from './StepView';
 import { translateFieldError } from './translateFieldError';
 
 type Lang = { lang?: string | undefined; acceptLanguage?: string | undefined };
 
 const defaultSubmit = { form: 'Continue', passkeyForm: 'Submit for Registration' } as const;
+
+const endOutcomes = ['success', 'failure', 'misconfigured'] as const;
+const defaultEndMessage: Record<EndStepView['outcome'], string> = {
+  success: 'Your passkey was registered successfully.',
+  failure:
+    'Your passkey could not be registered. Please start again from your link, or contact the service that sent it.',
+  // Starting again fails the same way: only the service that sent the link can fix it.
+  misconfigured:
+    'This registration link is not set up correctly, so no passkey can be registered with it. Please contact the service that sent it.',
+};
 
 /** The browser's view of the instance's current step, in the best locale for the request. */
 export function renderStep(
@@ -25,17 +35,13 @@ export function renderStep(
   const base = { stepId: step.stepId, instanceId: instance.id, ...(title ? { title } : {}) };
   const s = step.state;
   if (step.component === 'end') {
-    const success = s.outcome === 'success';
+    const outcome = endOutcomes.find((o) => o === s.outcome) ?? 'failure';
     return {
       ...base,
       component: 'end',
       locale: lang?.lang ?? 'en',
-      outcome: success ? 'success' : 'failure',
-      message:
-        (s.message as string | null) ??
-        (success
-          ? 'Your passkey was registered successfully.'
-          : 'Your passkey could not be registered. Please start again from your link, or contact the service that sent it.'),
+      outcome,
+      message: (s.message as string | null) ?? defaultEndMessage[outcome],
       decision: instance.decision,
       redirectUrl: (s.redirectUrl as string | null) ?? null,
     };

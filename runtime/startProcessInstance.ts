@@ -1,6 +1,7 @@
 import { hashSecret } from '../identity/hashSecret';
 import { isoNow, randomId } from '../identity/IdentityDeps';
 import type { InstanceRecord } from '../storage/InstanceRecord';
+import type { ProcessTokenRecord } from '../storage/RuntimeDefinitions';
 import { advanceInstance } from './advanceInstance';
 import { findProcessDefinition } from './findProcessDefinition';
 import type { RuntimeDeps } from './RuntimeDeps';
@@ -27,15 +28,38 @@ export async function startProcessInstance(
   if (token.expiresAt !== null && Date.parse(token.expiresAt) <= deps.now()) {
     throw new RuntimeError('PROCESS_TOKEN_EXPIRED', 'this start link has expired');
   }
+  const usedAt = isoNow(deps);
   if (token.type === 'SINGLE_USE') {
     // Claimed inside the serialised document update: a second start of the same link loses.
     await deps.processes.update((draft) => {
       const current = draft.tokens.find((t) => t.id === token.id);
       if (!current || current.usedAt !== null)
         throw new RuntimeError('PROCESS_TOKEN_USED', 'this start link was already used');
-      current.usedAt = isoNow(deps);
+      current.usedAt = usedAt;
     });
   }
+  try {
+    return await createInstance(deps, token, via);
+  } catch (error) {
+    // No instance came of it, whatever failed: the single-use link was not used, so it is
+    // handed back rather than burned (only this claim's own stamp is cleared).
+    if (token.type === 'SINGLE_USE') {
+      await deps.processes
+        .update((draft) => {
+          const current = draft.tokens.find((t) => t.id === token.id);
+          if (current?.usedAt === usedAt) current.usedAt = null;
+        })
+        .catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+async function createInstance(
+  deps: RuntimeDeps,
+  token: ProcessTokenRecord,
+  via: 'browser' | 'api',
+) {
   const definition = findProcessDefinition(deps, {
     tenantId: token.tenantId,
     name: token.processDefnName,

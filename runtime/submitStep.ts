@@ -1,6 +1,7 @@
 import { isoNow } from '../identity/IdentityDeps';
 import { activities } from './activities/activities';
 import { contextFor, leaveStep } from './advanceInstance';
+import { findConfigurationFailure } from './findConfigurationFailure';
 import { openInstance } from './openInstance';
 import type { RuntimeDeps } from './RuntimeDeps';
 import { RuntimeError } from './RuntimeError';
@@ -37,11 +38,19 @@ export function submitStep(
     const activity = node ? activities[node.type] : undefined;
     if (activity?.kind !== 'user')
       throw new RuntimeError('ACTION_NOT_ALLOWED', 'this step takes no answer');
-    const result = await activity.handle(
-      contextFor(deps, instance, definition, step.nodeId),
-      step,
-      action,
-    );
+    let result: Awaited<ReturnType<typeof activity.handle>>;
+    try {
+      result = await activity.handle(
+        contextFor(deps, instance, definition, step.nodeId),
+        step,
+        action,
+      );
+    } catch (error) {
+      const failure = findConfigurationFailure({ node, error });
+      // Anything but a configuration error (a malformed page SEND, a bug) keeps its usual answer.
+      if (!failure) throw error;
+      result = { leave: { failure } };
+    }
     let invalid = false;
     if ('stay' in result) {
       instance.step = result.stay;

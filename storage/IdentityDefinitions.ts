@@ -21,6 +21,11 @@ export interface ApiTokenRecord {
   permissions: string[];
   expiresAt: string | null;
   createdAt: string;
+  /**
+   * When the token last authenticated a request, up to a minute behind (it is written at most
+   * once a minute per token); absent in files written before it existed, null until first use.
+   */
+  lastUsedAt?: string | null;
 }
 
 export interface IdentityStoreRecord {

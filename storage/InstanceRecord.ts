@@ -50,4 +50,10 @@ export interface FailureRecord {
   code: string;
   message: string;
   registrationKey?: string;
+  /** The node input at fault (`relyingPartyId`, `formName`, ...), for a configuration failure. */
+  input?: string;
+  /** That input as the definition writes it (`${_parameters.rpId}`), when it is a string. */
+  template?: string;
+  /** Set when the definition or its token is wrong: the journey stopped, no retry can help. */
+  configuration?: true;
 }

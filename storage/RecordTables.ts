@@ -42,6 +42,8 @@ export interface UserRow {
   tenant_id: string;
   store_name: string;
   user_key: string;
+  /** foldUserKey(user_key), unique per tenant and store: how user names compare. */
+  user_key_folded: string;
   external_id: string;
   email: string | null;
   first_name: string | null;

@@ -1,5 +1,10 @@
 /** Why storage refused: the api maps each code to one status (503 for all but a lock at start). */
-export type StorageErrorCode = 'STORAGE_UNAVAILABLE' | 'STORAGE_CORRUPT' | 'DATA_DIRECTORY_LOCKED';
+export const storageErrorCodes = [
+  'STORAGE_UNAVAILABLE',
+  'STORAGE_CORRUPT',
+  'DATA_DIRECTORY_LOCKED',
+] as const;
+export type StorageErrorCode = (typeof storageErrorCodes)[number];
 
 export class StorageError extends Error {
   override readonly name = 'StorageError';

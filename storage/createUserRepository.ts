@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { foldUserKey } from './foldUserKey';
 import { isUniqueViolation } from './isUniqueViolation';
 import { prepareQuery } from './prepareQuery';
 import type { RecordTables, UserRow } from './RecordTables';
@@ -78,8 +79,11 @@ export function createUserRepository(db: Kysely<RecordTables>) {
       return row ? fromRow(row) : undefined;
     },
 
+    /** By the folded name: `ADA` finds `Ada` (foldUserKey). */
     async findByUserKey(scope: UserScope, userKey: string) {
-      const row = await scoped(scope).where('user_key', '=', userKey).executeTakeFirst();
+      const row = await scoped(scope)
+        .where('user_key_folded', '=', foldUserKey(userKey))
+        .executeTakeFirst();
       return row ? fromRow(row) : undefined;
     },
 
@@ -139,6 +143,7 @@ function toRow(user: UserRecord) {
     tenant_id: user.tenantId,
     store_name: user.storeName,
     user_key: user.userKey,
+    user_key_folded: foldUserKey(user.userKey),
     external_id: user.externalId,
     email: user.email,
     first_name: user.firstName,

@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
+import type { TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
 import { DurableJsonFile } from './DurableJsonFile';
 import { StorageError } from './StorageError';
 
@@ -14,12 +17,36 @@ export interface Document<T> {
   update<R>(change: (draft: T) => R): Promise<R>;
 }
 
-/** A small JSON document on lowdb; updates are serialised so none is lost to a race. */
-export async function openDocument<T>({ file, defaults }: { file: string; defaults: T }) {
+/**
+ * A small JSON document on lowdb; updates are serialised so none is lost to a race. What is read
+ * must pass `schema`, or the start stops naming the file, the record and the field. A missing
+ * file reads as `defaults`; with `create` they are also written at once, so that from then on
+ * the file missing means it was lost (openStorage decides which files may be created).
+ */
+export async function openDocument<T>({
+  file,
+  schema,
+  defaults,
+  create = false,
+}: {
+  file: string;
+  /** Matches `T`: storage/DefinitionSchemas.ts checks that at compile time. */
+  schema: TSchema;
+  defaults: T;
+  create?: boolean;
+}) {
   await removeStaleTempFiles(file);
-  const db = new Low<T>(new DurableJsonFile<T>(file), structuredClone(defaults));
+  const adapter = new DurableJsonFile<T>(file);
+  const db = new Low<T>(adapter, structuredClone(defaults));
   await db.read();
-  checkShape(file, db.data, defaults);
+  checkSchema(file, schema, db.data);
+  if (create && !existsSync(file)) {
+    try {
+      await adapter.write(db.data);
+    } catch (error) {
+      throw new StorageError('STORAGE_UNAVAILABLE', `cannot write ${file}`, { cause: error });
+    }
+  }
   let queue: Promise<unknown> = Promise.resolve();
 
   const update = <R>(change: (draft: T) => R): Promise<R> => {
@@ -44,17 +71,37 @@ export async function openDocument<T>({ file, defaults }: { file: string; defaul
   return document;
 }
 
-/** Every top-level collection of `defaults` must be there with the same kind of value. */
-function checkShape<T>(file: string, data: T, defaults: T) {
-  for (const [key, expected] of Object.entries(defaults as object)) {
-    const actual = (data as Record<string, unknown>)[key];
-    if (Array.isArray(expected) !== Array.isArray(actual) || typeof actual !== typeof expected) {
-      throw new StorageError(
-        'STORAGE_CORRUPT',
-        `${file} has no '${key}' ${Array.isArray(expected) ? 'list' : typeof expected}; restore it from a backup or move it away (Keyform will not overwrite it)`,
-      );
-    }
-  }
+/**
+ * Refuse what fails the schema, naming the first bad record (`versions[3]`, with the fields that
+ * identify it) and its field, e.g. `versions[3] (name 'signup', version 2): /version must be
+ * integer`.
+ */
+function checkSchema(file: string, schema: TSchema, data: unknown) {
+  const errors = [...Compile(schema).Errors(data)];
+  const first = errors[0];
+  if (!first) return;
+  const [collection, index, ...field] = first.instancePath.split('/').slice(1);
+  const inRecord = collection !== undefined && index !== undefined;
+  const record = inRecord ? recordOf(data, collection, Number(index)) : 'document';
+  const where = inRecord ? field.map((f) => `/${f}`).join('') : first.instancePath || '/';
+  const problems = errors
+    .filter((e) => e.instancePath === first.instancePath && e.keyword !== 'anyOf')
+    .map((e) => e.message);
+  throw new StorageError(
+    'STORAGE_CORRUPT',
+    `${file} has a malformed ${record}: ${where ? `${where} ` : ''}${[...new Set(problems)].join(' or ')}; fix or remove it, or restore the file from a backup (Keyform will not overwrite it)`,
+  );
+}
+
+/** `tokens[2] (id 'tok_1')`: the record's place and whatever identifies it. */
+function recordOf(data: unknown, collection: string, index: number) {
+  const item = (data as Record<string, unknown[]>)[collection]?.[index] as
+    | Record<string, unknown>
+    | undefined;
+  const names = ['id', 'tenantId', 'name', 'version', 'rpId', 'storeName']
+    .filter((key) => ['string', 'number'].includes(typeof item?.[key]))
+    .map((key) => `${key} ${JSON.stringify(item?.[key])}`);
+  return `record ${collection}[${index}]${names.length > 0 ? ` (${names.join(', ')})` : ''}`;
 }
 
 /** A crash between writing a temp file and renaming it leaves the temp file: never read, so drop it. */

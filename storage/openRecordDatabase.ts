@@ -2,9 +2,11 @@ import Database from 'better-sqlite3';
 import { Kysely, type Migration, Migrator } from 'kysely';
 import { createGroupCommit, type GroupCommit, type Sync } from './createGroupCommit';
 import { createRecordDriver } from './createRecordDriver';
+import { foldUserKey } from './foldUserKey';
 import * as m0001 from './migrations/m0001_identity';
 import * as m0002 from './migrations/m0002_process_instances';
 import * as m0003 from './migrations/m0003_credential_binding_jobs';
+import * as m0004 from './migrations/m0004_user_key_folded';
 import { executeDirectly } from './prepareQuery';
 import type { RecordTables } from './RecordTables';
 import { StorageError } from './StorageError';
@@ -15,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0001_identity': m0001,
   '0002_process_instances': m0002,
   '0003_credential_binding_jobs': m0003,
+  '0004_user_key_folded': m0004,
 };
 
 export type RecordDatabase = Kysely<RecordTables>;
@@ -49,6 +52,8 @@ export async function openRecordDatabase({
     // users, growing with the store); damage further in fails the query that reaches it (a 503,
     // and the file is never overwritten).
     sqlite.prepare('select count(*) from sqlite_master').get();
+    // For migration 0004, which folds existing user names: the fold is Unicode-aware, SQL's is not.
+    sqlite.function('fold_user_key', { deterministic: true }, (key) => foldUserKey(String(key)));
   } catch (error) {
     sqlite?.close();
     throw new StorageError(
@@ -89,7 +94,15 @@ export async function openRecordDatabase({
     driver.settled(since) ?? Promise.resolve();
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();
-  if (error) throw new StorageError('STORAGE_UNAVAILABLE', 'migration failed', { cause: error });
+  if (error) {
+    // Rolled back; let go of the file so the operator can fix it (or start the previous version).
+    await commits.close();
+    await syncThread?.stop();
+    await db.destroy();
+    // A migration that refuses the data says why in a StorageError of its own.
+    if (error instanceof StorageError) throw error;
+    throw new StorageError('STORAGE_UNAVAILABLE', 'migration failed', { cause: error });
+  }
   // Migrated, committed and on disk before anything is served.
   await durable();
   const checkpointer = synchronous === 'FULL' ? startCheckpointer({ file }) : undefined;

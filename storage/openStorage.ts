@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import type { TSchema } from 'typebox';
 import type { BindingDefinitions } from './BindingDefinitions';
+import { checkDataDirectory, type DefinitionFile } from './checkDataDirectory';
 import { createBindingJobRepository } from './createBindingJobRepository';
 import { createBlobStore } from './createBlobStore';
 import { createIdentityDefinitions } from './createIdentityDefinitions';
@@ -9,6 +11,12 @@ import { createInstanceRepository } from './createInstanceRepository';
 import { createPasskeyRepository } from './createPasskeyRepository';
 import { createRegistrationSessionRepository } from './createRegistrationSessionRepository';
 import { createUserRepository } from './createUserRepository';
+import {
+  BindingDefinitionsSchema,
+  FormDefinitionsSchema,
+  PageDefinitionsSchema,
+  ProcessDefinitionsSchema,
+} from './DefinitionSchemas';
 import { lockDataDirectory } from './lockDataDirectory';
 import { openDocument } from './openDocument';
 import { openRecordDatabase } from './openRecordDatabase';
@@ -41,23 +49,32 @@ export async function openStorage({
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lock = lockDataDirectory({ dir: dataDir });
   try {
-    const identity = await createIdentityDefinitions({ dataDir });
-    const forms = await openDocument<FormDefinitions>({
-      file: join(dataDir, 'forms.json'),
-      defaults: { versions: [] },
+    // Before anything is opened or created: definitions and records must still belong together.
+    const { create } = checkDataDirectory({ dataDir });
+    const open = <T>(name: DefinitionFile, schema: TSchema, defaults: T) =>
+      openDocument<T>({
+        file: join(dataDir, name),
+        schema,
+        defaults,
+        create: create.includes(name),
+      });
+    const identity = await createIdentityDefinitions({
+      dataDir,
+      create: create.includes('identity.json'),
     });
-    const processes = await openDocument<ProcessDefinitions>({
-      file: join(dataDir, 'processes.json'),
-      defaults: { versions: [], tokens: [] },
+    const forms = await open<FormDefinitions>('forms.json', FormDefinitionsSchema, {
+      versions: [],
+    });
+    const processes = await open<ProcessDefinitions>('processes.json', ProcessDefinitionsSchema, {
+      versions: [],
+      tokens: [],
     });
     // Its own file: identity.json refuses a missing collection, so a new one would break old data.
-    const binding = await openDocument<BindingDefinitions>({
-      file: join(dataDir, 'binding.json'),
-      defaults: { authenticatorConfigs: [] },
+    const binding = await open<BindingDefinitions>('binding.json', BindingDefinitionsSchema, {
+      authenticatorConfigs: [],
     });
-    const pages = await openDocument<PageDefinitions>({
-      file: join(dataDir, 'pages.json'),
-      defaults: { versions: [] },
+    const pages = await open<PageDefinitions>('pages.json', PageDefinitionsSchema, {
+      versions: [],
     });
     // Page bundle files, content-addressed beside the definitions (DESIGN §9).
     const blobs = createBlobStore({ dir: join(dataDir, 'blobs') });

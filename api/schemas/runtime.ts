@@ -45,7 +45,11 @@ export const StepViewSchema = Type.Union([
   Type.Object({
     ...base,
     component: Type.Literal('end'),
-    outcome: Type.Union([Type.Literal('success'), Type.Literal('failure')]),
+    outcome: Type.Union([
+      Type.Literal('success'),
+      Type.Literal('failure'),
+      Type.Literal('misconfigured'),
+    ]),
     message: Type.String(),
     decision: Type.Union([Type.String(), Type.Null()]),
     redirectUrl: Type.Union([Type.String(), Type.Null()]),

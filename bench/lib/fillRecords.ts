@@ -56,6 +56,8 @@ export async function fillRecords({
       id: userIds[i]!,
       ...scope,
       user_key: `bench-${String(i).padStart(8, '0')}`,
+      // foldUserKey of an ASCII lower-case key is the key itself.
+      user_key_folded: `bench-${String(i).padStart(8, '0')}`,
       external_id: `bench-ext-${String(i).padStart(8, '0')}`,
       email: null,
       first_name: null,

@@ -1,5 +1,6 @@
 import { createAjv, type ValidationMode } from '@jsonforms/core';
 import type Ajv from 'ajv';
+import { browserRegExp } from './browserRegExp';
 
 /**
  * An ajv for JSON Forms, or none. ajv compiles schemas with `new Function`, which a
@@ -11,7 +12,8 @@ export function prepareValidation(schema: Record<string, unknown>): {
   validationMode: ValidationMode;
 } {
   try {
-    const ajv = createAjv();
+    // Patterns on an engine a hostile form cannot make backtrack (the server's, when needed).
+    const ajv = createAjv({ code: { regExp: browserRegExp } });
     ajv.compile(schema);
     return { ajv, validationMode: 'ValidateAndShow' };
   } catch {

@@ -14,6 +14,8 @@ export function EndScreen({
 }) {
   const continueUrl = safeExternalUrl({ href: step.redirectUrl, base: baseUrl });
   const success = step.outcome === 'success';
+  // A misconfigured link fails the same way every time: offer no "start again" loop.
+  const restartLink = step.outcome === 'failure' ? startLink : null;
   return (
     <>
       {success ? (
@@ -27,23 +29,25 @@ export function EndScreen({
         <>
           <ScreenHeading>{step.message || 'Passkey registration did not complete'}</ScreenHeading>
           <p>
-            {startLink === null
-              ? 'No passkey was created. To try again, open your registration link again or ask for a new one.'
-              : 'No passkey was created. You can start again now.'}
+            {step.outcome === 'misconfigured'
+              ? 'No passkey was created. Trying again will not help until the link is fixed.'
+              : restartLink === null
+                ? 'No passkey was created. To try again, open your registration link again or ask for a new one.'
+                : 'No passkey was created. You can start again now.'}
           </p>
         </>
       )}
-      {(continueUrl !== null || (!success && startLink !== null)) && (
+      {(continueUrl !== null || restartLink !== null) && (
         <div className="actions">
           {continueUrl !== null && (
             <a className="button" href={continueUrl}>
               Continue
             </a>
           )}
-          {!success && startLink !== null && (
+          {restartLink !== null && (
             <a
               className={continueUrl === null ? 'button' : 'button button--secondary'}
-              href={startLink}
+              href={restartLink}
             >
               Start again
             </a>

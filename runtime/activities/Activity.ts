@@ -15,7 +15,8 @@ export interface ActivityContext {
 /** What happened: the event (if any) picks a boundary; a failure is recorded for the decider. */
 export interface Outcome {
   event?: string;
-  failure?: { code: string; message: string; registrationKey?: string };
+  /** `input` names the node input at fault when the failure is one of configuration. */
+  failure?: { code: string; message: string; registrationKey?: string; input?: string };
 }
 
 /** An activity that runs to completion without the user. */

@@ -1,28 +1,12 @@
-import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { completePasskeyRegistration } from '../../identity/completePasskeyRegistration';
-import { IdentityError, type RegistrationFailureCode } from '../../identity/IdentityError';
+import { IdentityError, registrationFailureCodes } from '../../identity/IdentityError';
 import { registrationRecord } from '../contextPaths';
 import type { AutomaticActivity } from './Activity';
 import { bool, failureOf, str } from './inputOf';
 import type { RegistrationRequest } from './issueRegistration';
 
-const verificationCodes: ReadonlySet<string> = new Set<RegistrationFailureCode>([
-  'RESPONSE_MALFORMED',
-  'CHALLENGE_MISMATCH',
-  'ORIGIN_NOT_ALLOWED',
-  'CROSS_ORIGIN_NOT_ALLOWED',
-  'RP_ID_MISMATCH',
-  'CLIENT_DATA_TYPE_MISMATCH',
-  'USER_PRESENCE_REQUIRED',
-  'USER_VERIFICATION_REQUIRED',
-  'ALGORITHM_NOT_ALLOWED',
-  'ATTESTATION_FORMAT_NOT_ALLOWED',
-  'AAGUID_NOT_ALLOWED',
-  'CREDENTIAL_ID_MISMATCH',
-  'CREDENTIAL_ID_TOO_LONG',
-  'CREDENTIAL_ALREADY_REGISTERED',
-  'ATTESTATION_INVALID',
-]);
+/** A refused response is the user's to retry; any other failure is the journey's. */
+const verificationCodes: ReadonlySet<string> = new Set(registrationFailureCodes);
 
 /** Complete the registration with the browser's response (by default, what the form captured). */
 export const completePasskeyRegistrationActivity: AutomaticActivity = {
@@ -32,9 +16,8 @@ export const completePasskeyRegistrationActivity: AutomaticActivity = {
     const record = registrationRecord(instance.context, key);
     const started = record.startPasskeyRegistrationResponse as { sessionId?: string } | undefined;
     const request = record.request as RegistrationRequest | undefined;
-    const response = (inputs.browserResponse ?? record.browserResponse) as
-      | RegistrationResponseJSON
-      | undefined;
+    // Any JSON value: the identity layer checks its shape (and counts a malformed one).
+    const response: unknown = inputs.browserResponse ?? record.browserResponse;
     if (!started?.sessionId || !request) {
       return {
         event: 'failedIdStoreCall',

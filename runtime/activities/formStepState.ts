@@ -62,6 +62,8 @@ export function judgeFormData(ctx: ActivityContext, step: StepRecord, data: unkn
   });
   const result = validateFormData({ definition, data: data ?? {} });
   if (result.ok) return { ok: true as const, data: result.data };
+  // Oversized data is refused whole: the step and the instance stay as they were.
+  if ('refused' in result) throw result.refused;
   // One message per field: the first rule it breaks is the one worth fixing first.
   const errors = result.errors
     .filter((e, i, all) => all.findIndex((o) => o.path === e.path) === i)

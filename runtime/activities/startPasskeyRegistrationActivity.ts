@@ -1,19 +1,35 @@
 import { registrationRecord, usersOf } from '../contextPaths';
 import type { ActivityContext, AutomaticActivity } from './Activity';
+import { chooseDefaultRelyingParty } from './chooseDefaultRelyingParty';
 import { bool, failureOf, str } from './inputOf';
 import { issueRegistration, newExternalId, type RegistrationRequest } from './issueRegistration';
 
-/** Start a passkey registration and publish its options at TrustX's context path. */
+/**
+ * Start a passkey registration and publish its options at TrustX's context path. A
+ * `relyingPartyId` that resolves to nothing means the tenant's default relying party.
+ */
 export const startPasskeyRegistrationActivity: AutomaticActivity = {
   kind: 'automatic',
   async run({ deps, instance, inputs }) {
     const key = str(inputs.registrationKey) ?? 'passkeyReg1';
     const record = registrationRecord(instance.context, key);
     const createUser = bool(inputs.createUser) ?? false;
+    const named = str(inputs.relyingPartyId);
+    const rp = named
+      ? { ok: true as const, rpId: named }
+      : chooseDefaultRelyingParty(deps, { tenantId: instance.tenantId });
+    if (!rp.ok) {
+      const failure = {
+        code: 'RELYING_PARTY_NOT_FOUND',
+        message: rp.message,
+        input: 'relyingPartyId',
+      };
+      return { event: 'failedIdStoreCall', failure: { ...failure, registrationKey: key } };
+    }
     try {
       const request: RegistrationRequest = {
         storeName: str(inputs.storeName) ?? 'default',
-        rpId: str(inputs.relyingPartyId) ?? '',
+        rpId: rp.rpId,
         policyName: str(inputs.registrationPolicy) ?? 'default',
         subject: await subjectOf({ inputs, instance, createUser, deps }),
         createUser,

@@ -3,10 +3,12 @@
  * outside the allowed grammar or reaches a forbidden name (FORBIDDEN), or it is over the size or
  * depth caps (TOO_COMPLEX). Definition upload maps all three to a 400 naming the template path.
  */
-export type ExpressionErrorCode =
-  | 'EXPRESSION_SYNTAX'
-  | 'EXPRESSION_FORBIDDEN'
-  | 'EXPRESSION_TOO_COMPLEX';
+export const expressionErrorCodes = [
+  'EXPRESSION_SYNTAX',
+  'EXPRESSION_FORBIDDEN',
+  'EXPRESSION_TOO_COMPLEX',
+] as const;
+export type ExpressionErrorCode = (typeof expressionErrorCodes)[number];
 
 export class ExpressionError extends Error {
   override readonly name = 'ExpressionError';

@@ -1,4 +1,3 @@
-import { ExpressionError } from './ExpressionError';
 import { isForbiddenName } from './isForbiddenName';
 import type { ExpressionNode, ParsedExpression } from './parseExpression';
 
@@ -11,6 +10,8 @@ export type ExpressionContext = Readonly<Record<string, unknown>>;
  * (prototype Object.prototype or null) and arrays are readable, so inherited members
  * (`x.toString`), array and string `length`, characters of strings, getters and the internals of
  * class instances are all undefined, and functions and symbols read as undefined too.
+ * A computed key (`a[b]`) that is missing, not a string or number, or a forbidden name reads as
+ * undefined too: it depends on data, so it is never an error at run time.
  * `==` and `!=` are `===` and `!==`; `&&` and `||` short-circuit and return an operand, as in JS.
  */
 export function evaluateExpression({
@@ -20,12 +21,11 @@ export function evaluateExpression({
   parsed: ParsedExpression;
   context: ExpressionContext;
 }): unknown {
-  return evaluate(parsed.root, { context, source: parsed.source });
+  return evaluate(parsed.root, { context });
 }
 
 interface Scope {
   context: ExpressionContext;
-  source: string;
 }
 
 function evaluate(node: ExpressionNode, scope: Scope): unknown {
@@ -39,23 +39,12 @@ function evaluate(node: ExpressionNode, scope: Scope): unknown {
     case 'ComputedMember': {
       const target = evaluate(node.object, scope);
       const key = evaluate(node.key, scope);
-      // A key from a missing path is a missing path, like any other read.
-      if (key === undefined) return undefined;
-      if (typeof key !== 'string' && typeof key !== 'number') {
-        throw new ExpressionError(
-          'EXPRESSION_FORBIDDEN',
-          `bracket key in expression ${JSON.stringify(scope.source)} evaluated to ${describe(key)}, expected a string or number`,
-          { expression: scope.source },
-        );
-      }
-      // Literal keys were checked at parse time; a computed one can only be checked now.
-      if (isForbiddenName(String(key))) {
-        throw new ExpressionError(
-          'EXPRESSION_FORBIDDEN',
-          `bracket key in expression ${JSON.stringify(scope.source)} evaluated to the forbidden name "${String(key)}"`,
-          { expression: scope.source },
-        );
-      }
+      // The key comes from data (a form field, a token parameter): whatever it holds is read as a
+      // missing path, never an error, so an end user's input cannot fail the request. A key that
+      // is not a string or number, or that names what the upload check refuses as a literal
+      // (`__proto__`, `constructor`, `prototype`), reads as undefined.
+      if (typeof key !== 'string' && typeof key !== 'number') return undefined;
+      if (isForbiddenName(String(key))) return undefined;
       return readOwn(target, String(key));
     }
     case 'Binary': {
@@ -93,10 +82,4 @@ function isPlainContainer(value: unknown): value is object {
   if (Array.isArray(value)) return true;
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

@@ -17,8 +17,8 @@ export interface TemplateError {
 /**
  * Every `${...}` in a JSON value that would fail at run time: does not parse, is unterminated,
  * uses forbidden syntax or names, or is over the caps. Walks arrays and plain objects (values
- * only, not keys) and reports each bad expression separately, in document order. Errors that
- * depend on data (a computed key that evaluates to a forbidden name) can only surface at run time.
+ * only, not keys) and reports each bad expression separately, in document order. Nothing that
+ * depends on data is an error: a computed key that evaluates to a forbidden name reads as undefined.
  * A value nested more than 100 levels deep is reported once, at the first path past the limit.
  */
 export function findTemplateErrors(value: unknown): TemplateError[] {

@@ -167,7 +167,7 @@ describe('tenants', () => {
   });
 
   it('lets a tenant token mint tokens only for its own tenant', async () => {
-    const token = await acmeToken(['TNT#acme#Admin:createToken']);
+    const token = await acmeToken(['TNT#acme#Admin:createToken', 'TNT#acme#IdentityStore:*']);
     const own = await t.request('POST', '/api/tenants/acme/tokens', {
       body: { name: 'child', permissions: ['TNT#acme#IdentityStore:readStore'] },
       token,

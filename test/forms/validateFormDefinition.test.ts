@@ -163,7 +163,7 @@ describe('validateFormDefinition: ajv strict compilation', () => {
   it('rejects invalid regular expressions', () => {
     expectRejected(
       withSchema({ type: 'object', properties: { a: { type: 'string', pattern: '([a-z' } } }),
-      { path: '/schema' },
+      { path: '/schema/properties/a/pattern' },
     );
   });
 

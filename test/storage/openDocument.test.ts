@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Static, Type } from 'typebox';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDocument } from '../../storage/openDocument';
 import { StorageError } from '../../storage/StorageError';
 
-type Doc = { items: number[]; name: string };
+const schema = Type.Object({ items: Type.Array(Type.Number()), name: Type.String() });
+type Doc = Static<typeof schema>;
 const defaults: Doc = { items: [], name: 'start' };
 
 let dir: string;
@@ -21,7 +23,7 @@ const onDisk = async () => JSON.parse(await readFile(file, 'utf8')) as Doc;
 
 describe('openDocument', () => {
   it('starts from the defaults without writing, and an update is durable across a reopen', async () => {
-    const doc = await openDocument<Doc>({ file, defaults });
+    const doc = await openDocument<Doc>({ file, schema, defaults });
     expect(doc.read()).toEqual(defaults);
     expect(existsSync(file)).toBe(false);
 
@@ -34,18 +36,18 @@ describe('openDocument', () => {
     expect(doc.read()).toEqual({ items: [1], name: 'one' });
     expect(await onDisk()).toEqual({ items: [1], name: 'one' });
 
-    const reopened = await openDocument<Doc>({ file, defaults });
+    const reopened = await openDocument<Doc>({ file, schema, defaults });
     expect(reopened.read()).toEqual({ items: [1], name: 'one' });
   });
 
   it('never lets the caller mutate the defaults it was given', async () => {
-    const doc = await openDocument<Doc>({ file, defaults });
+    const doc = await openDocument<Doc>({ file, schema, defaults });
     await doc.update((draft) => draft.items.push(7));
     expect(defaults).toEqual({ items: [], name: 'start' });
   });
 
   it('serialises concurrent updates so that every one of them lands', async () => {
-    const doc = await openDocument<Doc>({ file, defaults });
+    const doc = await openDocument<Doc>({ file, schema, defaults });
     const count = 50;
     const results = await Promise.all(
       Array.from({ length: count }, (_, i) =>
@@ -60,11 +62,11 @@ describe('openDocument', () => {
     const expected = Array.from({ length: count }, (_, i) => i);
     expect(doc.read().items).toEqual(expected);
     expect((await onDisk()).items).toEqual(expected);
-    expect((await openDocument<Doc>({ file, defaults })).read().items).toEqual(expected);
+    expect((await openDocument<Doc>({ file, schema, defaults })).read().items).toEqual(expected);
   });
 
   it('leaves memory and disk unchanged when the change throws', async () => {
-    const doc = await openDocument<Doc>({ file, defaults });
+    const doc = await openDocument<Doc>({ file, schema, defaults });
     await doc.update((draft) => draft.items.push(1));
     const before = await readFile(file);
 
@@ -83,7 +85,7 @@ describe('openDocument', () => {
   });
 
   it('rejects with STORAGE_UNAVAILABLE when the write really fails, and memory stays as committed', async () => {
-    const doc = await openDocument<Doc>({ file, defaults });
+    const doc = await openDocument<Doc>({ file, schema, defaults });
     await doc.update((draft) => draft.items.push(1));
     // Without its directory the temp file cannot be created: a real failed write.
     await rm(dir, { recursive: true, force: true });
@@ -110,7 +112,7 @@ describe('openDocument', () => {
     ['a collection of the wrong kind', '{"items": {}, "name": "x"}'],
   ])('refuses %s with STORAGE_CORRUPT and leaves the bytes alone', async (_label, contents) => {
     await writeFile(file, contents);
-    const error = await openDocument<Doc>({ file, defaults }).catch((e: unknown) => e);
+    const error = await openDocument<Doc>({ file, schema, defaults }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
     expect((error as StorageError).code).toBe('STORAGE_CORRUPT');
     expect((error as StorageError).message).toContain(file);
@@ -120,19 +122,19 @@ describe('openDocument', () => {
   it('removes a temp file a crash left between write and rename', async () => {
     await writeFile(file, JSON.stringify({ items: [7], name: 'kept' }));
     await writeFile(join(dir, '.doc.json.abc123.tmp'), '{"items": [');
-    const doc = await openDocument<Doc>({ file, defaults });
+    const doc = await openDocument<Doc>({ file, schema, defaults });
     expect(doc.read()).toEqual({ items: [7], name: 'kept' });
     expect(await readdir(dir)).toEqual(['doc.json']);
   });
 
   it('leaves no temp file behind after successful writes', async () => {
-    const doc = await openDocument<Doc>({ file, defaults });
+    const doc = await openDocument<Doc>({ file, schema, defaults });
     for (let i = 0; i < 5; i++) await doc.update((draft) => draft.items.push(i));
     expect(await readdir(dir)).toEqual(['doc.json']);
   });
 
   it('leaves no temp file behind when the rename fails, and memory stays as committed', async () => {
-    const doc = await openDocument<Doc>({ file, defaults });
+    const doc = await openDocument<Doc>({ file, schema, defaults });
     // A directory where the file should be: the temp file is written, then rename() fails.
     await mkdir(file);
     const error = await doc.update((draft) => draft.items.push(1)).catch((e: unknown) => e);

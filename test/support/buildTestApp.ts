@@ -29,6 +29,7 @@ export async function buildTestApp({
     adminToken: rootToken,
     publicUrl: testOrigin,
     apiRateLimit: 1_000_000,
+    badTokenRateLimit: 1_000_000,
     ...overrides,
   };
   const storage = await openStorage({ dataDir: dir, synchronous: 'NORMAL' });

@@ -4,6 +4,7 @@ import type {
   RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { toBase64url } from './base64url';
+import { encodeCbor } from './cbor';
 import { type CoseAlgorithm, encodeCosePublicKey, generateCredentialKeyPair } from './coseKey';
 import { encodeAttestationObject } from './encodeAttestationObject';
 import { encodeAuthenticatorData, encodeFlags } from './encodeAuthenticatorData';
@@ -15,7 +16,7 @@ import type {
 } from './softAuthenticatorTypes';
 
 export { fromBase64url, toBase64url } from './base64url';
-export type { CoseAlgorithm } from './coseKey';
+export type { CoseAlgorithm, CoseKeyEntries } from './coseKey';
 export type { AttestationFormat } from './encodeAttestationObject';
 export type {
   CreateCredentialOverrides,
@@ -58,7 +59,9 @@ export function createSoftAuthenticator({
     rejectExcludedCredential(options, rpId);
     const alg = overrides.algorithm ?? negotiateAlgorithm(options, algorithm);
     const keyPair = generateCredentialKeyPair(alg);
-    const cosePublicKey = encodeCosePublicKey(keyPair.publicKey, alg);
+    const cosePublicKey = overrides.credentialPublicKey
+      ? encodeCbor(overrides.credentialPublicKey)
+      : encodeCosePublicKey(keyPair.publicKey, alg);
     const credentialId = overrides.credentialId ?? new Uint8Array(randomBytes(32));
     const counter = overrides.counter ?? 0;
 

@@ -29,7 +29,7 @@ export function encodeAttestationObject(input: AttestationObjectInput): Uint8Arr
     attStmt.set('alg', algorithm);
     attStmt.set(
       'sig',
-      signWithCredentialKey(signingKey, Buffer.concat([authData, clientDataHash])),
+      signWithCredentialKey(signingKey, Buffer.concat([authData, clientDataHash]), algorithm),
     );
   }
   return encodeCbor(

@@ -92,6 +92,37 @@ describe('soft authenticator attestations verify with @simplewebauthn/server', (
     expect(spki.equals(stored!.publicKey)).toBe(true);
   });
 
+  const curveCases: [SoftAuthenticatorOptions['format'], CoseAlgorithm][] = [
+    ['none', -35],
+    ['none', -36],
+    ['none', -8],
+    ['packed', -35],
+    ['packed', -36],
+    ['packed', -8],
+  ];
+
+  it.each(curveCases)('fmt %s, alg %i (P-384, P-521, Ed25519)', async (format, algorithm) => {
+    const algorithms = [-7, -35, -36, -8, -257];
+    const options = await registrationOptions(algorithms);
+    const authenticator = createSoftAuthenticator({ format, algorithm });
+    const response = authenticator.createCredential(options);
+    const result = await verify(response, options, algorithms);
+    expect(result.verified).toBe(true);
+    expect(decodeCoseKey(decodeAttestation(response).cosePublicKey).get(3)).toBe(algorithm);
+  });
+
+  it('writes the COSE key it is given instead of the real one', async () => {
+    const credentialPublicKey = new Map<number, number | Uint8Array>([
+      [1, 2],
+      [3, -7],
+      [-1, 1],
+      [-2, new Uint8Array([1])],
+      [-3, new Uint8Array([2])],
+    ]);
+    const { response } = await register({}, { credentialPublicKey });
+    expect(decodeCoseKey(decodeAttestation(response).cosePublicKey)).toEqual(credentialPublicKey);
+  });
+
   it('encodes the COSE key as an integer-keyed map that tiny-cbor re-encodes byte for byte', async () => {
     for (const algorithm of [-7, -257] as const) {
       const { response } = await register({ algorithm });

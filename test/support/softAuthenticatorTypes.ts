@@ -4,7 +4,7 @@ import type {
   PublicKeyCredentialCreationOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import type { CoseAlgorithm } from './coseKey';
+import type { CoseAlgorithm, CoseKeyEntries } from './coseKey';
 import type { AttestationFormat } from './encodeAttestationObject';
 
 export interface SoftAuthenticatorOptions {
@@ -49,6 +49,12 @@ export interface CreateCredentialOverrides {
   fmt?: string;
   aaguid?: Uint8Array;
   counter?: number;
+  /**
+   * COSE_Key entries written as the credential public key instead of the real key's, e.g. a
+   * point off its curve or a short RSA modulus. With 'packed', the statement is still signed
+   * by the real key, so only 'none' makes a response that is valid but for this key.
+   */
+  credentialPublicKey?: CoseKeyEntries;
 }
 
 /** What the authenticator remembers about a credential it created. */

@@ -34,7 +34,10 @@ export async function startTestServer({
   };
   const storage = await openStorage({ dataDir, synchronous: 'NORMAL' });
   const app = await buildApp({ storage, config });
-  const { startLink } = await seedDemo(app.deps, config);
+  const seeded = await seedDemo(app.deps, config);
+  // Browser tests serve on localhost (DESIGN §10): the demo is always seeded there.
+  if (!seeded.demo) throw new Error(seeded.notice);
+  const { startLink } = seeded;
   await app.listen({ port, host: '127.0.0.1' });
 
   const api = async (method: string, path: string, body?: unknown) => {
