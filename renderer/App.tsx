@@ -1,10 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { FlowClient } from './flow/createFlowClient';
 import { describeStatus } from './flow/describeStatus';
 import type { Route } from './flow/parseRoute';
 import type { KeyValueStore } from './flow/startLinkMemory';
 import { useFlow } from './flow/useFlow';
-import { BindScreen } from './screens/BindScreen';
 import { ErrorBanner } from './screens/ErrorBanner';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
@@ -12,6 +11,11 @@ import { StepErrorBoundary } from './screens/StepErrorBoundary';
 import { StepScreen } from './screens/StepScreen';
 import { UnknownStepScreen } from './screens/UnknownStepScreen';
 import { WaitingScreen } from './screens/WaitingScreen';
+
+// Beyond Identity's /bind page is its own chunk: the registration page never loads it.
+const BindScreen = lazy(() =>
+  import('./screens/BindScreen').then((module) => ({ default: module.BindScreen })),
+);
 
 export interface BrowserEnv {
   client: FlowClient;
@@ -33,7 +37,9 @@ export function App({ route, env }: { route: Route; env: BrowserEnv }) {
   if (route.kind === 'bind') {
     return (
       <main className="card">
-        <BindScreen href={env.baseUrl} replaceUrl={env.replaceUrl} />
+        <Suspense fallback={<WaitingScreen />}>
+          <BindScreen href={env.baseUrl} replaceUrl={env.replaceUrl} />
+        </Suspense>
       </main>
     );
   }

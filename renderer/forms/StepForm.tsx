@@ -12,9 +12,10 @@ import { collectControlPaths } from './collectControlPaths';
 import { createFormTranslator } from './createFormTranslator';
 import { type FormUi, FormUiContext } from './FormUiContext';
 import { mapFieldErrors } from './mapFieldErrors';
+import { needsExtendedRenderers } from './needsExtendedRenderers';
 import { planAutoSubmit } from './planAutoSubmit';
 import { prepareValidation } from './prepareValidation';
-import { formRenderers } from './renderers/formRenderers';
+import { useFormRenderers } from './useFormRenderers';
 
 const noPaths: ReadonlySet<string> = new Set();
 
@@ -64,6 +65,16 @@ export function StepForm({
   const formRef = useRef<HTMLFormElement>(null);
 
   const validation = useMemo(() => prepareValidation(stepForm.schema), [stepForm]);
+  const renderers = useFormRenderers(
+    useMemo(
+      () =>
+        needsExtendedRenderers({
+          schema: stepForm.schema,
+          uischema: stepForm.uischema,
+        }),
+      [stepForm],
+    ),
+  );
   const i18n = useMemo(
     () => ({ locale, translate: createFormTranslator(stepForm.texts) as Translator }),
     [locale, stepForm],
@@ -130,17 +141,23 @@ export function StepForm({
         </div>
       )}
       <FormUiContext.Provider value={ui}>
-        <JsonForms
-          schema={stepForm.schema as JsonSchema}
-          uischema={stepForm.uischema as unknown as UISchemaElement}
-          data={data}
-          middleware={middleware}
-          renderers={formRenderers}
-          ajv={validation.ajv}
-          validationMode={validation.validationMode}
-          readonly={readonly || busy}
-          i18n={i18n}
-        />
+        {renderers === undefined ? (
+          <p className="hint" role="status">
+            Loading the form…
+          </p>
+        ) : (
+          <JsonForms
+            schema={stepForm.schema as JsonSchema}
+            uischema={stepForm.uischema as unknown as UISchemaElement}
+            data={data}
+            middleware={middleware}
+            renderers={renderers}
+            ajv={validation.ajv}
+            validationMode={validation.validationMode}
+            readonly={readonly || busy}
+            i18n={i18n}
+          />
+        )}
       </FormUiContext.Provider>
       {hideButtons ? (
         <p className="hint">Continuing automatically…</p>
