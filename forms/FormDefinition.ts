@@ -1,18 +1,36 @@
 export type JsonPrimitive = string | number | boolean | null;
 
-/** JSON Forms `options`: a flat bag of primitives or arrays of primitives. */
-export type UiOptions = Record<string, JsonPrimitive | JsonPrimitive[]>;
+/**
+ * JSON Forms `options`: primitives, arrays of primitives, and `detail`, which may hold a nested
+ * UI schema (validated like `elements`).
+ */
+export type UiOptions = Record<string, JsonPrimitive | JsonPrimitive[] | UiSchemaElement>;
+
+/** A JSON Forms rule condition, as `@jsonforms/core` evaluates it (validateRule checks it). */
+export type RuleCondition =
+  | { scope: string; schema: Record<string, unknown> | boolean; failWhenUndefined?: boolean }
+  | { type: 'LEAF'; scope: string; expectedValue: unknown }
+  | { type: 'AND' | 'OR'; conditions: RuleCondition[] };
+
+export type UiRule = {
+  effect: 'SHOW' | 'HIDE' | 'ENABLE' | 'DISABLE' | 'READONLY' | 'WRITABLE';
+  condition: RuleCondition;
+};
+
+/** A label as text, shown or hidden (`false`), or `{text, show}`. */
+export type UiLabel = string | boolean | { text?: string; show?: boolean };
 
 type UiElementBase = {
   options?: UiOptions;
   /** JSON Forms i18n key prefix for this element (e.g. `retryHint` → `retryHint.text`). */
   i18n?: string;
+  rule?: UiRule;
 };
 
 export type ControlElement = UiElementBase & {
-  type: 'Control';
+  type: 'Control' | 'ListWithDetail';
   scope: string;
-  label?: string | boolean;
+  label?: UiLabel;
 };
 
 export type LabelElement = UiElementBase & { type: 'Label'; text: string };
@@ -23,18 +41,18 @@ export type LayoutElement = UiElementBase & {
 };
 
 export type GroupElement = UiElementBase & {
-  type: 'Group';
-  label: string;
+  type: 'Group' | 'Categorization' | 'Category';
+  label?: UiLabel;
   elements: UiSchemaElement[];
 };
 
-/** The closed subset of the JSON Forms UI schema that Keyform accepts from integrators. */
+/** The JSON Forms UI schema elements Keyform accepts from integrators (validateUiSchema). */
 export type UiSchemaElement = ControlElement | LabelElement | LayoutElement | GroupElement;
 
-/** Root JSON Schema (draft-07) of a form: always an object schema with `properties`. */
+/** Root JSON Schema of a form: it always describes an object (validateSchemaShape). */
 export type FormSchema = {
-  type: 'object';
-  properties: Record<string, unknown>;
+  type?: 'object' | string[];
+  properties?: Record<string, unknown>;
   [keyword: string]: unknown;
 };
 

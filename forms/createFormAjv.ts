@@ -1,5 +1,6 @@
 import Ajv, { type CodeOptions } from 'ajv';
 import addFormats from 'ajv-formats';
+import { createFormFormats } from '../core/createFormFormats';
 import { compileLinearPattern } from './compileLinearPattern';
 
 /**
@@ -19,24 +20,33 @@ const linearRegExp: NonNullable<CodeOptions['regExp']> = Object.assign(
 );
 
 /**
- * A fresh, isolated ajv instance for exactly one form schema. Fresh per schema so that `$id`s of
- * different uploads never collide and dropping the compiled validator frees everything.
- * `strict` turns unknown keywords/formats and sloppy types into compile errors; `$data` stays off
- * so submitted values can never act as schema; no `loadSchema`, so nothing remote is fetched.
+ * A fresh, isolated ajv instance for exactly one form schema, set up as JSON Forms' `createAjv`
+ * sets up the browser's (renderer/forms/prepareValidation.ts mirrors this), so both sides give
+ * one answer: `strict: false` (unknown keywords and formats are ignored, union types and
+ * `required` naming a sub-schema's property are fine), `useDefaults` (a missing property with a
+ * `default` gets it) and the formats of createFormFormats. (Keywords of later drafts that
+ * ajv's draft-07 class does not know, such as `dependentRequired`, are ignored on both sides.) Unlike JSON Forms' `createAjv`, the
+ * schema is registered while it compiles (ajv's default), which `$ref: "#"` needs; the stored
+ * schema has no `$id` to collide (stripDocumentKeywords). Fresh per schema, so dropping the compiled validator frees everything.
+ * `$data` stays off so submitted values can never act as schema; no `loadSchema`, so nothing
+ * remote is fetched; patterns run on RE2.
  */
 export function createFormAjv(): Ajv {
   const ajv = new Ajv({
-    strict: true,
+    strict: false,
     allErrors: true,
     $data: false,
     coerceTypes: false,
     removeAdditional: false,
-    useDefaults: false,
+    useDefaults: true,
     validateFormats: true,
     code: { regExp: linearRegExp },
     // Untrusted uploads must not be able to write to the server log.
     logger: false,
   });
   addFormats(ajv);
+  for (const [name, validate] of Object.entries(createFormFormats())) {
+    ajv.addFormat(name, { type: 'string', validate });
+  }
   return ajv;
 }

@@ -9,7 +9,7 @@ export type CreateDefaultUiSchemaOptions = {
 export function createDefaultUiSchema({ schema }: CreateDefaultUiSchemaOptions): UiSchemaElement {
   return {
     type: 'VerticalLayout',
-    elements: Object.keys(schema.properties).map((name) => ({
+    elements: Object.keys(schema.properties ?? {}).map((name) => ({
       type: 'Control' as const,
       scope: appendPointer('#/properties', name),
     })),

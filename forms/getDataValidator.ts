@@ -39,7 +39,11 @@ export function getDataValidator({ schema }: GetDataValidatorOptions): ValidateF
 function compile(schema: FormSchema): ValidateFunction {
   try {
     // One ajv instance per schema, so evicting the validator frees its whole instance.
-    return createFormAjv().compile(schema);
+    const validate = createFormAjv().compile(schema);
+    // An async validator returns a promise, which would read as "valid": uploads refuse $async.
+    if ('$async' in validate)
+      throw new Error('received an $async schema; expected a synchronous one');
+    return validate;
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     throw new FormError('FORM_INVALID', `form schema does not compile: ${message}`, { cause });

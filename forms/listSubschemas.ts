@@ -1,21 +1,6 @@
 import { appendPointer } from './appendPointer';
 import { isPlainObject } from './isPlainObject';
-
-/** Keywords whose value is one schema. */
-const SCHEMA_KEYWORDS = [
-  'additionalItems',
-  'additionalProperties',
-  'contains',
-  'propertyNames',
-  'not',
-  'if',
-  'then',
-  'else',
-] as const;
-/** Keywords whose value is an array of schemas (`items` also takes one schema). */
-const ARRAY_KEYWORDS = ['items', 'allOf', 'anyOf', 'oneOf'] as const;
-/** Keywords whose value maps names to schemas (`dependencies` also maps to property lists). */
-const MAP_KEYWORDS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependencies'];
+import { schemaListKeywords, schemaMapKeywords, singleSchemaKeywords } from './schemaKeywords';
 
 export type Subschema = { schema: Record<string, unknown>; path: string };
 
@@ -38,17 +23,17 @@ export function listSubschemas({
     // Boolean schemas (and anything malformed, refused elsewhere) hold no keywords.
     if (!isPlainObject(node)) continue;
     found.push({ schema: node, path: at });
-    for (const keyword of SCHEMA_KEYWORDS) {
+    for (const keyword of singleSchemaKeywords) {
       if (keyword in node) stack.push({ node: node[keyword], at: appendPointer(at, keyword) });
     }
-    for (const keyword of ARRAY_KEYWORDS) {
+    for (const keyword of schemaListKeywords) {
       const value = node[keyword];
       const base = appendPointer(at, keyword);
       if (Array.isArray(value)) {
         for (const [i, v] of value.entries()) stack.push({ node: v, at: `${base}/${i}` });
       } else if (keyword === 'items' && value !== undefined) stack.push({ node: value, at: base });
     }
-    for (const keyword of MAP_KEYWORDS) {
+    for (const keyword of schemaMapKeywords) {
       const value = node[keyword];
       if (!isPlainObject(value)) continue;
       const base = appendPointer(at, keyword);

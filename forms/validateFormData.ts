@@ -22,8 +22,10 @@ export type ValidateFormDataResult =
   | { ok: false; refused: FormError };
 
 /**
- * Server-side check of a submission against its form version's schema: no type coercion, no
- * defaults, no stripping, so what is stored is exactly what was validated.
+ * Server-side check of a submission against its form version's schema, as the browser's JSON
+ * Forms checks it: no type coercion, no stripping, and a missing property with a `default`
+ * gets it (ajv's `useDefaults`, on both sides). The defaults go into a copy, which is what was
+ * validated and what `data` returns to be stored; the caller's object is left as it was.
  * Sizes are checked first (checkFormDataLimits), so no walk below meets unbounded data.
  * Throws FormError FORM_INVALID only if the definition itself does not compile.
  */
@@ -48,6 +50,11 @@ export function validateFormData({
     return { ok: false, errors: forbidden.map((issue) => ({ ...issue, keyword: 'forbiddenKey' })) };
   }
   const validate = getDataValidator({ schema: definition.schema });
-  if (validate(data)) return { ok: true, data };
-  return { ok: false, errors: mapAjvErrors(validate.errors ?? []) };
+  // JSON data (the limits walk proved it finite and plain): a deep copy for ajv to fill.
+  const copy = structuredClone(data);
+  if (!validate(copy)) return { ok: false, errors: mapAjvErrors(validate.errors ?? []) };
+  const filled = checkFormDataLimits({ data: copy });
+  // Defaults are the form's, but what is stored stays within the same caps as what is sent.
+  if (!filled.ok) return { ok: false, refused: filled.error };
+  return { ok: true, data: copy };
 }

@@ -9,6 +9,7 @@ import { rejectExplosiveSchemas } from './rejectExplosiveSchemas';
 import { rejectForbiddenKeys } from './rejectForbiddenKeys';
 import { rejectNonLinearPatterns } from './rejectNonLinearPatterns';
 import { rejectUnsafeSchemaKeywords } from './rejectUnsafeSchemaKeywords';
+import { stripDocumentKeywords } from './stripDocumentKeywords';
 import { validateI18n } from './validateI18n';
 import { validatePlainText } from './validatePlainText';
 import { validateSchemaShape } from './validateSchemaShape';
@@ -71,6 +72,8 @@ export function validateFormDefinition({
   ];
   // Only a safe, object-shaped schema may be handed to the compiler.
   if (schemaIssues.length > 0) return invalid(schemaIssues);
+  // The stored version names no draft: browser and server both read it as draft-07.
+  stripDocumentKeywords({ schema: upload.schema });
   const compileError = compileSchema(upload.schema);
   if (compileError !== undefined) return compileError;
 

@@ -9,8 +9,9 @@ export type ValidateUiOptionsOptions = {
 };
 
 /**
- * JSON Forms `options` may hold only primitives or arrays of primitives: nested objects (e.g. a
- * `detail` UI schema or rule schemas) would smuggle unvalidated structure to the renderer.
+ * JSON Forms `options` may hold only primitives or arrays of primitives, and `detail` a nested
+ * UI schema, which validateUiSchema checks like `elements`: any other nested object would
+ * smuggle unvalidated structure to the renderer.
  */
 export function validateUiOptions({ options, path }: ValidateUiOptionsOptions): FormFieldIssue[] {
   // A non-object cannot be an options bag.
@@ -19,6 +20,8 @@ export function validateUiOptions({ options, path }: ValidateUiOptionsOptions): 
   }
   const issues: FormFieldIssue[] = [];
   for (const [key, value] of Object.entries(options)) {
+    // The caller validates a detail UI schema, with the scope it is relative to.
+    if (key === 'detail' && isPlainObject(value)) continue;
     const valuePath = appendPointer(path, key);
     const items = Array.isArray(value) ? value : [value];
     items.forEach((item, index) => {

@@ -32,7 +32,13 @@ export function translateFieldError({
   texts: Record<string, string>;
 }) {
   if (!keyword) return message;
-  const field = path.replace(/^\//, '').split('/').join('.');
+  // JSON Forms' i18n prefix leaves array indices out (transformPathToI18nPrefix): an item's
+  // error is translated the same in every row, and the same as in the browser.
+  const field = path
+    .replace(/^\//, '')
+    .split('/')
+    .filter((segment) => !/^\d+$/.test(segment))
+    .join('.');
   return (
     texts[`${field}.error.${keyword}`] ?? texts[`error.${keyword}`] ?? defaults[keyword] ?? message
   );

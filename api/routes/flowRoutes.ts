@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { checkStepData } from '../../runtime/checkStepData';
 import { openInstance } from '../../runtime/openInstance';
 import { RuntimeError } from '../../runtime/RuntimeError';
 import { redeemEntry } from '../../runtime/redeemEntry';
@@ -10,11 +11,18 @@ import type { StepAction } from '../../runtime/StepView';
 import { startProcessInstance } from '../../runtime/startProcessInstance';
 import { submitStep } from '../../runtime/submitStep';
 import { errorResponses } from '../schemas/common';
-import { LangQuery, StepActionBody, StepViewSchema } from '../schemas/runtime';
+import {
+  CheckStepBody,
+  CheckStepResult,
+  LangQuery,
+  StepActionBody,
+  StepViewSchema,
+} from '../schemas/runtime';
 
 const tags = ['End-user flow'];
 const cookieName = 'kf_flow';
 const InstanceId = Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+const StepId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
 
 /**
  * The end user's routes, authorised by the instance capability (an HttpOnly, SameSite=Strict
@@ -138,7 +146,7 @@ export const flowRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Answer the current step; returns the next step (400 with field errors keeps the step)',
         params: Type.Object({
           instanceId: InstanceId,
-          stepId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
+          stepId: StepId,
         }),
         querystring: LangQuery,
         body: StepActionBody,
@@ -161,5 +169,31 @@ export const flowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       return step;
     },
+  );
+
+  app.post(
+    '/api/flow/:instanceId/steps/:stepId/validate',
+    {
+      config: perAddress,
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Dry run of a form step: the field errors submitting `data` would get; nothing is stored',
+        params: Type.Object({ instanceId: InstanceId, stepId: StepId }),
+        querystring: LangQuery,
+        body: CheckStepBody,
+        response: { 200: CheckStepResult, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      errors: await checkStepData(app.deps, {
+        instanceId: request.params.instanceId,
+        capability: request.cookies[cookieName],
+        stepId: request.params.stepId,
+        data: request.body.data,
+        lang: lang(request),
+      }),
+    }),
   );
 };

@@ -30,7 +30,8 @@ export const formRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Upload a new immutable version of a JSON form',
         params: Type.Object({ formName: Name }),
         body: Strict({
-          schema: Loose,
+          // Optional here so that validateFormDefinition says why a version needs one.
+          schema: Type.Optional(Loose),
           uischema: Type.Optional(Loose),
           i18n: Type.Optional(Loose),
           description: Type.Optional(Type.String()),

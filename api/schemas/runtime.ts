@@ -71,6 +71,14 @@ export const StepActionBody = Type.Union([
   Strict({ action: Type.Literal('timeout') }),
 ]);
 
+/** A dry run of a form step's submission: just the data. */
+export const CheckStepBody = Strict({
+  data: Type.Object({}, { additionalProperties: true, maxProperties: 100 }),
+});
+
+/** The field errors a submission of that data would get (none: it would be accepted). */
+export const CheckStepResult = Strict({ errors: Type.Array(FieldError) });
+
 export const LangQuery = Type.Object(
   { lang: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' })) },
   { additionalProperties: false },

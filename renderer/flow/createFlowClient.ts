@@ -1,4 +1,4 @@
-import type { StepAction, StepView } from '../../runtime/StepView';
+import type { FieldError, StepAction, StepView } from '../../runtime/StepView';
 import { asStepView } from './asStepView';
 import { buildApiUrl } from './buildApiUrl';
 import type { ApiResult, FlowError } from './FlowError';
@@ -52,7 +52,7 @@ export function createFlowClient({
     }
     const value = read(json);
     if (value === null) {
-      const message = `expected a step in the ${response.status} response to ${method} ${path}`;
+      const message = `an unexpected body in the ${response.status} response to ${method} ${path}`;
       return { ok: false, error: localError('unexpected', 'UNEXPECTED_RESPONSE', message) };
     }
     return { ok: true, value };
@@ -71,6 +71,14 @@ export function createFlowClient({
         asStepView,
         action,
       ),
+    /** A dry run of submitting `data`: the field errors the server would answer with. */
+    checkStep: (instanceId: string, stepId: string, data: Record<string, unknown>) =>
+      call(
+        'POST',
+        `${instancePath(instanceId)}/steps/${encodeURIComponent(stepId)}/validate`,
+        readErrors,
+        { data },
+      ),
   };
 }
 
@@ -81,6 +89,11 @@ function readStarted(body: unknown): StartedFlow | null {
   const { instanceId, step } = body as Record<string, unknown>;
   const view = asStepView(step);
   return typeof instanceId === 'string' && view !== null ? { instanceId, step: view } : null;
+}
+
+function readErrors(body: unknown): FieldError[] | null {
+  const errors = (body as { errors?: unknown } | null)?.errors;
+  return Array.isArray(errors) ? (errors as FieldError[]) : null;
 }
 
 async function readJson(response: Response): Promise<unknown> {

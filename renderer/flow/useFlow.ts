@@ -136,6 +136,11 @@ export function useFlow({
       void (state.kind === 'ready' && lastRequest.current ? lastRequest.current() : load()),
     submit: (step: StepView, data: Record<string, unknown>) =>
       void send(step, { action: 'submit', data }),
+    /** The server's dry run of submitting `data`: its field errors, null if it did not answer. */
+    check: async (step: StepView, data: Record<string, unknown>) => {
+      const result = await client.checkStep(step.instanceId, step.stepId, data);
+      return result.ok ? result.value : null;
+    },
     runCeremony: (step: PasskeyFormStepView) => void runCeremony(step),
     sendForPage,
     /** The page host runs a ceremony for its page: the status line says so. */

@@ -7,6 +7,10 @@ export interface FormUi {
   touched: ReadonlySet<string>;
   edited: ReadonlySet<string>;
   submitted: boolean;
+  /** Submit tries so far: a new try is when categories and lists move to the first error. */
+  attempts: number;
+  /** The server's answer to the last submit (a 400's field errors): a new array per answer. */
+  stepErrors: readonly object[];
   markTouched(path: string): void;
   markEdited(path: string): void;
 }
@@ -17,6 +21,8 @@ export const FormUiContext = createContext<FormUi>({
   touched: new Set(),
   edited: new Set(),
   submitted: false,
+  attempts: 0,
+  stepErrors: [],
   markTouched: () => {},
   markEdited: () => {},
 });

@@ -1,6 +1,6 @@
 /**
- * The data paths of every Control in a uischema (`#/properties/a/properties/b` → `a.b`),
- * to tell which server errors have a field to sit on.
+ * The data paths of every Control and ListWithDetail in a uischema
+ * (`#/properties/a/properties/b` → `a.b`), to tell which server errors have a field to sit on.
  */
 export function collectControlPaths(uischema: unknown): Set<string> {
   const paths = new Set<string>();
@@ -8,7 +8,9 @@ export function collectControlPaths(uischema: unknown): Set<string> {
     // Uploaded uischemas are depth-capped server-side; this only guards against a cycle.
     if (depth > 64 || typeof element !== 'object' || element === null) return;
     const { type, scope, elements } = element as Record<string, unknown>;
-    if (type === 'Control' && typeof scope === 'string') paths.add(scopeToDataPath(scope));
+    // A ListWithDetail draws its items' fields as a Control over the array does.
+    const scoped = type === 'Control' || type === 'ListWithDetail';
+    if (scoped && typeof scope === 'string') paths.add(scopeToDataPath(scope));
     if (Array.isArray(elements)) for (const child of elements) visit(child, depth + 1);
   };
   visit(uischema, 0);

@@ -1,3 +1,4 @@
+import { type ControlElement, createLabelDescriptionFrom } from '@jsonforms/core';
 import { lookupText } from './lookupText';
 
 type Json = Record<string, unknown>;
@@ -11,8 +12,9 @@ export interface ControlTexts {
 
 /**
  * Label and help text of one control. Label: `texts[<prefix>.label]`, then the uischema
- * label, then the schema title, then the property name. The prefix is JSON Forms' i18n key
- * prefix: the element's `i18n`, the schema's `i18n`, else the data path (`userName`).
+ * label, then the schema title, then the property name as JSON Forms derives it (`birthDate` →
+ * "Birth Date"). The prefix is JSON Forms' i18n key prefix: the element's `i18n`, the schema's
+ * `i18n`, else the data path (`userName`).
  */
 export function resolveControlTexts({
   texts,
@@ -37,7 +39,7 @@ export function resolveControlTexts({
     lookupText({ texts, key: `${prefix}.label` }) ??
     nonEmpty(uiLabelText) ??
     nonEmpty(typeof schema.title === 'string' ? schema.title : undefined) ??
-    propertyName(path);
+    derivedLabel(uischema, path);
   const description =
     lookupText({ texts, key: `${prefix}.description` }) ??
     (typeof schema.description === 'string' ? schema.description : '');
@@ -56,6 +58,17 @@ function i18nPrefix({ uischema, schema, path }: { uischema: Json; schema: Json; 
 function propertyName(path: string): string {
   const segments = path.split('.').filter((s) => s !== '' && !/^\d+$/.test(s));
   return segments.at(-1) ?? path;
+}
+
+/** Core's own derivation (startCase of the scope's last segment), already in the page's bundle. */
+function derivedLabel(uischema: Json, path: string) {
+  const name = propertyName(path);
+  const scope =
+    typeof uischema.scope === 'string'
+      ? uischema.scope
+      : name.replaceAll('~', '~0').replaceAll('/', '~1');
+  const derived = createLabelDescriptionFrom({ scope } as ControlElement, undefined).text;
+  return nonEmpty(derived) ?? name;
 }
 
 function nonEmpty(value: string | undefined) {

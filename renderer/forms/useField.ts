@@ -1,4 +1,5 @@
 import type { ControlProps } from '@jsonforms/core';
+import { useId } from 'react';
 import { useFormUi } from './FormUiContext';
 import { fieldIds } from './fieldIds';
 import { pickVisibleError } from './pickVisibleError';
@@ -10,7 +11,7 @@ export type Field = ReturnType<typeof useField>;
 export function useField(props: ControlProps) {
   const ui = useFormUi();
   const { path } = props;
-  const ids = fieldIds(path);
+  const ids = fieldIds(path, useId());
   const texts = resolveControlTexts({
     texts: ui.texts,
     uischema: props.uischema as unknown as Record<string, unknown>,

@@ -1,6 +1,7 @@
 import type { FormStepView } from '../../runtime/StepView';
 import { chooseHeading } from '../flow/chooseHeading';
 import { StepForm } from '../forms/StepForm';
+import type { CheckData } from '../forms/useLiveValidation';
 import { ScreenHeading } from './ScreenHeading';
 
 /** A `form` step (e.g. the retry form): fill in, submit, get the next step. */
@@ -8,10 +9,12 @@ export function FormScreen({
   step,
   busy,
   onSubmit,
+  check,
 }: {
   step: FormStepView;
   busy: boolean;
   onSubmit: (data: Record<string, unknown>) => void;
+  check?: CheckData;
 }) {
   const heading = chooseHeading({
     texts: step.form.texts,
@@ -33,6 +36,7 @@ export function FormScreen({
         readonly={step.readonly}
         busy={busy}
         onSubmit={onSubmit}
+        check={check}
       />
     </>
   );

@@ -1,6 +1,7 @@
 import type { PasskeyFormStepView } from '../../runtime/StepView';
 import { chooseHeading } from '../flow/chooseHeading';
 import { StepForm } from '../forms/StepForm';
+import type { CheckData } from '../forms/useLiveValidation';
 import { ScreenHeading } from './ScreenHeading';
 
 /**
@@ -12,11 +13,13 @@ export function PasskeyFormScreen({
   step,
   busy,
   onSubmit,
+  check,
   onCreatePasskey,
 }: {
   step: PasskeyFormStepView;
   busy: 'submitting' | 'ceremony' | null;
   onSubmit: (data: Record<string, unknown>) => void;
+  check?: CheckData;
   onCreatePasskey: () => void;
 }) {
   const heading = chooseHeading({
@@ -39,6 +42,7 @@ export function PasskeyFormScreen({
           delaySeconds={step.delaySeconds}
           busy={busy !== null}
           onSubmit={onSubmit}
+          check={check}
         />
       </>
     );

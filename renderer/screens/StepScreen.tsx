@@ -19,15 +19,17 @@ export function StepScreen({
   baseUrl: string;
 }) {
   const onSubmit = (data: Record<string, unknown>) => flow.submit(step, data);
+  const check = (data: Record<string, unknown>) => flow.check(step, data);
   switch (step.component) {
     case 'form':
-      return <FormScreen step={step} busy={busy !== null} onSubmit={onSubmit} />;
+      return <FormScreen step={step} busy={busy !== null} onSubmit={onSubmit} check={check} />;
     case 'passkeyForm':
       return (
         <PasskeyFormScreen
           step={step}
           busy={busy}
           onSubmit={onSubmit}
+          check={check}
           onCreatePasskey={() => flow.runCeremony(step)}
         />
       );

@@ -1,3 +1,4 @@
+import { fillFormDefaults } from '../../forms/fillFormDefaults';
 import { findFormVersion } from '../../forms/findFormVersion';
 import { validateFormData } from '../../forms/validateFormData';
 import { randomId } from '../../identity/IdentityDeps';
@@ -37,7 +38,11 @@ export function enterFormStep(
     formName: version.name,
     formVersion: version.version,
     formDataKey,
-    data: previous && typeof previous === 'object' ? (previous as Record<string, unknown>) : {},
+    // The schema's defaults prefilled, as the submission will be stored (fillFormDefaults).
+    data: fillFormDefaults({
+      definition: version.definition,
+      data: previous && typeof previous === 'object' ? (previous as Record<string, unknown>) : {},
+    }),
     errors: [],
     hideButtons: bool(inputs.hideButtons) ?? false,
     delaySeconds: int(inputs.delaySeconds) ?? 0,

@@ -58,4 +58,39 @@ describe('schemas that check one value an exploding number of times', () => {
     });
     accepts(laughs(3, 4));
   });
+
+  it('charges one value only what reaches it together, not every definition of a big schema', () => {
+    // 40 properties, each a $ref to its own definition of 9 schemas: 360 in all, 9 per value.
+    const definitions: Record<string, unknown> = {};
+    const properties: Record<string, unknown> = {};
+    for (let i = 0; i < 40; i++) {
+      definitions[`d${i}`] = { allOf: Array.from({ length: 8 }, () => ({ type: 'string' })) };
+      properties[`p${i}`] = { $ref: `#/definitions/d${i}` };
+    }
+    accepts({ type: 'object', definitions, properties });
+    // The same in an array of objects, one level further down.
+    accepts({
+      type: 'object',
+      definitions,
+      properties: { rows: { type: 'array', items: { type: 'object', properties } } },
+    });
+  });
+
+  it('still adds up what several schemas apply to the same member', () => {
+    // 20 schemas on the root each send member x to a definition of 16: 320 checks of x.
+    const heavy = { allOf: Array.from({ length: 15 }, () => ({ type: 'string' })) };
+    const allOf = Array.from({ length: 20 }, () => ({
+      properties: { x: { $ref: '#/definitions/heavy' } },
+    }));
+    expectRejected(withSchema({ type: 'object', definitions: { heavy }, allOf }), {
+      path: '/schema',
+    });
+    // …and what additionalProperties applies to members no `properties` names.
+    const open = Array.from({ length: 20 }, () => ({
+      additionalProperties: { $ref: '#/definitions/heavy' },
+    }));
+    expectRejected(withSchema({ type: 'object', definitions: { heavy }, allOf: open }), {
+      path: '/schema',
+    });
+  });
 });

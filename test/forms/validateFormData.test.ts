@@ -121,7 +121,7 @@ describe('validateFormData: other forms and caching', () => {
     const definition: FormDefinition = JSON.parse(JSON.stringify(registration));
     const data = { userName: 'ada', displayName: 'Ada' };
     expect(validateFormData({ definition, data }).ok).toBe(true);
-    definition.schema.properties.userName = { type: 'string', minLength: 10 };
+    definition.schema.properties!.userName = { type: 'string', minLength: 10 };
     expect(validateFormData({ definition, data }).ok).toBe(false);
   });
 
@@ -145,10 +145,111 @@ describe('validateFormData: other forms and caching', () => {
     ]);
   });
 
-  it('throws FormError FORM_INVALID for a definition that does not compile', () => {
-    const definition = { schema: { type: 'object', properties: { a: { bogus: 1 } } } };
+  it('never reads an async validator (a promise) as valid, even for a stored $async schema', () => {
+    const definition = { schema: { $async: true, type: 'object', required: ['a'] } };
     expect(() => validateFormData({ definition: definition as FormDefinition, data: {} })).toThrow(
       FormError,
     );
+  });
+
+  it('throws FormError FORM_INVALID for a definition that does not compile', () => {
+    const definition = {
+      schema: { type: 'object', properties: { a: { $ref: '#/definitions/missing' } } },
+    };
+    expect(() => validateFormData({ definition: definition as FormDefinition, data: {} })).toThrow(
+      FormError,
+    );
+  });
+});
+
+describe('validateFormData: every error names its field', () => {
+  const pathsOf = (schema: Record<string, unknown>, data: unknown) => {
+    const result = validateFormData({ definition: { schema } as FormDefinition, data });
+    if (result.ok || 'refused' in result) throw new Error('expected errors');
+    return result.errors.map((error) => `${error.keyword} ${error.path}`).sort();
+  };
+
+  it('points required, dependencies and additionalProperties at the property', () => {
+    const schema = {
+      type: 'object',
+      properties: { a: {}, b: {}, c: {}, d: {} },
+      required: ['hidden'],
+      dependencies: { a: ['b'] },
+      additionalProperties: false,
+    };
+    expect(pathsOf(schema, { a: 1, c: 1, extra: 1 })).toEqual([
+      'additionalProperties /extra',
+      'dependencies /b',
+      'required /hidden',
+    ]);
+  });
+
+  it('points propertyNames errors at the badly named property', () => {
+    const schema = { type: 'object', propertyNames: { maxLength: 3 } };
+    expect(pathsOf(schema, { long: 1 })).toEqual(['maxLength /long', 'propertyNames /long']);
+  });
+
+  it('points required inside then and inside array items at the missing member', () => {
+    const schema = {
+      type: 'object',
+      properties: { kind: { type: 'string' }, list: { type: 'array', items: { required: ['n'] } } },
+      if: { properties: { kind: { const: 'x' } }, required: ['kind'] },
+      // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword
+      then: { required: ['reason'] },
+    };
+    expect(pathsOf(schema, { kind: 'x', list: [{}] })).toEqual([
+      'if ',
+      'required /list/0/n',
+      'required /reason',
+    ]);
+  });
+});
+
+describe('validateFormData: defaults', () => {
+  const definition = {
+    schema: {
+      type: 'object',
+      properties: {
+        plan: { type: 'string', default: 'free' },
+        nested: { type: 'object', properties: { on: { type: 'boolean', default: false } } },
+      },
+      required: ['plan'],
+    },
+  } as FormDefinition;
+
+  it('fills defaults into a copy, which it returns to be stored', () => {
+    const data = { nested: {} };
+    expect(validateFormData({ definition, data })).toEqual({
+      ok: true,
+      data: { plan: 'free', nested: { on: false } },
+    });
+    expect(data).toEqual({ nested: {} });
+  });
+
+  it('keeps what was sent over a default', () => {
+    const data = { plan: 'pro', nested: { on: true } };
+    expect(validateFormData({ definition, data })).toEqual({ ok: true, data });
+  });
+
+  it('keeps the data caps for what defaults add', () => {
+    const big = {
+      schema: {
+        type: 'object',
+        properties: {
+          list: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { text: { type: 'string', default: 'x'.repeat(200) } },
+            },
+          },
+        },
+      },
+    } as FormDefinition;
+    const result = validateFormData({
+      definition: big,
+      data: { list: Array.from({ length: 200 }, () => ({})) },
+    });
+    expect('refused' in result && result.refused.code).toBe('FORM_DATA_TOO_LARGE');
   });
 });

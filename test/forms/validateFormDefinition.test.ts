@@ -114,43 +114,57 @@ describe('validateFormDefinition: top level', () => {
 });
 
 describe('validateFormDefinition: schema shape', () => {
-  it('requires a schema', () => {
-    expectRejected({ description: 'no schema' }, { path: '/schema' });
+  it('requires a schema, and says why', () => {
+    const [issue] = expectRejected({ description: 'no schema' }, { path: '/schema' });
+    expect(issue?.message).toMatch(/validates every submission against it/);
   });
 
-  it('requires type "object"', () => {
-    expectRejected(withSchema({ type: 'string', properties: {} }), { path: '/schema/type' });
-    expectRejected(withSchema({ properties: {} }), { path: '/schema/type' });
+  it('requires the root to describe an object, and says why', () => {
+    for (const type of ['string', 'array', ['string', 'null']]) {
+      const [issue] = expectRejected(withSchema({ type, properties: {} }), {
+        path: '/schema/type',
+      });
+      expect(issue?.message).toMatch(/data is always an object/);
+    }
   });
 
-  it('requires properties', () => {
-    expectRejected(withSchema({ type: 'object' }), { path: '/schema/properties' });
+  it('accepts a root whose type is absent or a list that includes "object"', () => {
+    expectAccepted(withSchema({ properties: { a: { type: 'string' } } }));
+    expectAccepted(withSchema({ type: ['object', 'null'], properties: {} }));
+  });
+
+  it('accepts a root without properties, but not malformed ones', () => {
+    expectAccepted(withSchema({ type: 'object' }));
+    expectAccepted(
+      withSchema({ type: 'object', allOf: [{ properties: { a: { type: 'string' } } }] }),
+    );
     expectRejected(withSchema({ type: 'object', properties: [] }), { path: '/schema/properties' });
   });
 });
 
-describe('validateFormDefinition: ajv strict compilation', () => {
-  it('rejects unknown keywords with the strict-mode message', () => {
-    const fields = expectRejected(
+describe('validateFormDefinition: ajv non-strict compilation, as JSON Forms runs it', () => {
+  it('ignores unknown keywords and formats, as ajv with strict: false does', () => {
+    expectAccepted(
       withSchema({ type: 'object', properties: { a: { type: 'string', colour: 'red' } } }),
-      { path: '/schema' },
     );
-    expect(fields[0]?.message).toMatch(/strict mode: unknown keyword: "colour"/);
-  });
-
-  it('rejects unknown formats', () => {
-    const fields = expectRejected(
+    expectAccepted(
       withSchema({ type: 'object', properties: { a: { type: 'string', format: 'shoe-size' } } }),
     );
-    expect(fields[0]?.message).toMatch(/unknown format "shoe-size"/);
   });
 
-  it('rejects strictTypes violations (keyword without matching type)', () => {
-    expectRejected(withSchema({ type: 'object', properties: { a: { minLength: 2 } } }));
-  });
-
-  it('rejects required properties that are not declared (strictRequired)', () => {
-    expectRejected(withSchema({ type: 'object', properties: {}, required: ['ghost'] }));
+  it('accepts union types, required of a sub-schema, keywords without a type, if/then/else', () => {
+    expectAccepted(
+      withSchema({
+        type: 'object',
+        properties: { a: { type: ['string', 'number'] }, b: { minLength: 2 }, c: {} },
+        required: ['fromAllOf'],
+        allOf: [{ properties: { fromAllOf: { type: 'string' } } }],
+        if: { properties: { a: { const: 'x' } } },
+        // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword
+        then: { required: ['c'] },
+        else: { required: ['b'] },
+      }),
+    );
   });
 
   it('rejects schemas that violate the draft-07 meta-schema, with a path', () => {
@@ -174,8 +188,77 @@ describe('validateFormDefinition: ajv strict compilation', () => {
     );
   });
 
-  it('never enables the $data option', () => {
+  it('compiles a recursion through the root ($ref "#")', () => {
+    expectAccepted(withSchema({ type: 'object', properties: { child: { $ref: '#' } } }));
+  });
+
+  it('never enables the $data option, and fills defaults', () => {
     expect(createFormAjv().opts.$data).toBe(false);
+    expect(createFormAjv().opts.useDefaults).toBe(true);
+    expect(createFormAjv().opts.strict).toBe(false);
+  });
+});
+
+describe('validateFormDefinition: $schema and $id', () => {
+  it.each([
+    'http://json-schema.org/schema#',
+    'http://json-schema.org/draft-04/schema#',
+    'http://json-schema.org/draft-06/schema#',
+    'http://json-schema.org/draft-07/schema',
+    'https://json-schema.org/draft/2019-09/schema',
+    'https://json-schema.org/draft/2020-12/schema',
+  ])('accepts $schema %s and stores the schema without it', ($schema) => {
+    const value = expectAccepted(
+      withSchema({
+        $schema,
+        type: 'object',
+        $defs: { name: { type: 'string' } },
+        properties: { a: { $ref: '#/$defs/name', $schema } },
+      }),
+    );
+    expect(JSON.stringify(value.schema)).not.toContain('$schema');
+  });
+
+  it('refuses a $schema that names no JSON Schema draft', () => {
+    expectRejected(withSchema({ $schema: 'https://evil.example/meta', type: 'object' }), {
+      path: '/schema/$schema',
+    });
+    expectRejected(
+      withSchema({
+        type: 'object',
+        properties: { a: { type: 'string', $schema: 'https://evil.example/meta' } },
+      }),
+      { path: '/schema/properties/a/$schema' },
+    );
+  });
+
+  it('accepts a root $id naming the schema and drops it (it changes no local $ref)', () => {
+    const value = expectAccepted(
+      withSchema({
+        $id: 'https://example.com/person.schema.json',
+        type: 'object',
+        definitions: { name: { type: 'string' } },
+        properties: { a: { $ref: '#/definitions/name' } },
+      }),
+    );
+    expect(value.schema.$id).toBeUndefined();
+  });
+
+  it('treats properties named $id, $ref, $schema, $data as data, not keywords', () => {
+    const value = expectAccepted(
+      withSchema({
+        type: 'object',
+        properties: {
+          $id: { type: 'string', format: 'uri-reference' },
+          $ref: { type: 'string' },
+          $schema: { type: 'string' },
+          $data: { type: 'string' },
+        },
+        required: ['$ref'],
+        default: { $ref: 'https://example.com/not-a-reference' },
+      }),
+    );
+    expect(Object.keys(value.schema.properties ?? {})).toEqual(['$id', '$ref', '$schema', '$data']);
   });
 });
 
@@ -194,6 +277,12 @@ describe('validateFormDefinition: references and meta keywords', () => {
     });
   });
 
+  it('rejects a remote $ref inside an unknown keyword, which ajv would ignore', () => {
+    expectRejected(schemaWith({ 'x-extension': { nested: { $ref: 'https://evil.example/' } } }), {
+      path: '/schema/properties/a/x-extension/nested/$ref',
+    });
+  });
+
   it('rejects $data anywhere', () => {
     expectRejected(schemaWith({ maxLength: { $data: '1/limit' } }), {
       path: '/schema/properties/a/maxLength/$data',
@@ -203,26 +292,18 @@ describe('validateFormDefinition: references and meta keywords', () => {
     });
   });
 
-  it('rejects remote or relative $id anywhere', () => {
+  it('rejects $async, which would make validation return a promise that reads as valid', () => {
+    expectRejected(withSchema({ $async: true, type: 'object', properties: {} }), {
+      path: '/schema/$async',
+    });
+  });
+
+  it('rejects remote or relative $id below the root, and a relative one at the root', () => {
     expectRejected(schemaWith({ $id: 'https://evil.example/a' }), {
       path: '/schema/properties/a/$id',
     });
     expectRejected(withSchema({ $id: 'forms/a.json', type: 'object', properties: {} }), {
       path: '/schema/$id',
-    });
-  });
-
-  it('rejects $schema other than draft-07', () => {
-    expectRejected(
-      withSchema({
-        $schema: 'https://json-schema.org/draft/2020-12/schema',
-        type: 'object',
-        properties: {},
-      }),
-      { path: '/schema/$schema' },
-    );
-    expectRejected(schemaWith({ $schema: 'https://evil.example/meta' }), {
-      path: '/schema/properties/a/$schema',
     });
   });
 });

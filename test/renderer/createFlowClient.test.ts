@@ -49,6 +49,22 @@ describe('createFlowClient', () => {
     expect(calls[1]?.init.headers).toMatchObject({ 'content-type': 'application/json' });
   });
 
+  it("posts a dry run's data to the step's validate call and reads its errors", async () => {
+    const errors = [{ path: '/userName', message: 'This is too long.' }];
+    const { calls, fetchFn } = fakeFetch(() => json(200, { errors }));
+    const client = createFlowClient({ fetchFn, pageSearch: '?lang=de' });
+    expect(await client.checkStep('i1', 's/1', { userName: 'x' })).toEqual({
+      ok: true,
+      value: errors,
+    });
+    expect(calls[0]?.url).toBe('/api/flow/i1/steps/s%2F1/validate?lang=de');
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ data: { userName: 'x' } });
+    const odd = fakeFetch(() => json(200, { fine: true }));
+    expect(
+      await createFlowClient({ fetchFn: odd.fetchFn }).checkStep('i1', 's1', {}),
+    ).toMatchObject({ ok: false, error: { code: 'UNEXPECTED_RESPONSE' } });
+  });
+
   it('passes unknown components through for the fallback screen', async () => {
     const odd = { ...step, component: 'hologram' };
     const { fetchFn } = fakeFetch(() => json(200, odd));

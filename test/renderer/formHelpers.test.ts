@@ -44,6 +44,16 @@ describe('fieldIds', () => {
     expect(fieldIds('a b"<').input).toMatch(/^[A-Za-z0-9_.-]+$/);
     expect(fieldIds('').input).toBe('field-root');
   });
+
+  it('gives each rendered control of one path its own ids (a property shown twice)', () => {
+    const first = fieldIds('price', '_R_1_');
+    const second = fieldIds('price', '_R_2_');
+    expect(first.input).not.toBe(second.input);
+    expect(first.error).not.toBe(second.error);
+    expect(first.description).not.toBe(second.description);
+    // React 18's «r1» or :r1: ids stay within the safe set too.
+    expect(fieldIds('price', ':r1:').input).toMatch(/^[A-Za-z0-9_.-]+$/);
+  });
 });
 
 describe('prepareValidation', () => {

@@ -1,4 +1,8 @@
-import { defaultErrorTranslator, type Translator } from '@jsonforms/core';
+import {
+  createLabelDescriptionFrom,
+  defaultErrorTranslator,
+  type Translator,
+} from '@jsonforms/core';
 import type { ErrorObject } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { chooseHeading } from '../../renderer/flow/chooseHeading';
@@ -24,14 +28,14 @@ describe('resolveControlTexts label chain', () => {
     expect(resolveControlTexts({ ...args, uischema: objectLabel }).label).toBe('Object label');
   });
 
-  it('then the schema title, then the property name', () => {
+  it('then the schema title, then the property name as JSON Forms derives it', () => {
     const bare = { type: 'Control', scope: '#/properties/userName' };
     expect(resolveControlTexts({ texts: {}, uischema: bare, schema, path: 'userName' }).label).toBe(
       'Schema title',
     );
     expect(
-      resolveControlTexts({ texts: {}, uischema: bare, schema: {}, path: 'address.street' }).label,
-    ).toBe('street');
+      resolveControlTexts({ texts: {}, uischema: {}, schema: {}, path: 'address.street' }).label,
+    ).toBe('Street');
   });
 
   it('uses the i18n key of the uischema element or schema over the path', () => {
@@ -75,8 +79,64 @@ describe('resolveControlTexts label chain', () => {
     const bare = { type: 'Control' };
     expect(
       resolveControlTexts({ texts: {}, uischema: bare, schema: {}, path: 'constructor' }).label,
-    ).toBe('constructor');
+    ).toBe('Constructor');
     expect(lookupText({ texts: {}, key: 'toString', fallback: 'fb' })).toBe('fb');
+  });
+});
+
+describe('resolveControlTexts default labels', () => {
+  const label = (scope: string | undefined, extra: Record<string, unknown> = {}) =>
+    resolveControlTexts({
+      texts: {},
+      uischema: scope === undefined ? {} : { type: 'Control', scope },
+      schema: {},
+      path: scope === undefined ? 'first_name' : 'x',
+      ...extra,
+    }).label;
+
+  it.each([
+    ['#/properties/birthDate', 'Birth Date'],
+    ['#/properties/first_name', 'First Name'],
+    ['#/properties/userID', 'User ID'],
+    ['#/properties/address2', 'Address 2'],
+    ['#/properties/a~1b', 'A B'],
+    ['#/properties/person/properties/lastName', 'Last Name'],
+  ])('derives %j as core does: %j', (scope, expected) => {
+    expect(label(scope)).toBe(expected);
+    // The same text JSON Forms' own mapStateToControlProps would give the control.
+    expect(label(scope)).toBe(createLabelDescriptionFrom({ type: 'Control', scope }).text);
+  });
+
+  it('derives from the data path when there is no scope (an error no control shows)', () => {
+    expect(label(undefined)).toBe('First Name');
+    expect(
+      resolveControlTexts({ texts: {}, uischema: {}, schema: {}, path: 'items.0.dueDate' }).label,
+    ).toBe('Due Date');
+  });
+
+  it('lets the title, the uischema label and the i18n label win, in that order', () => {
+    const scope = '#/properties/birthDate';
+    const uischema = { type: 'Control', scope };
+    const titled = { type: 'string', title: 'Date of birth' };
+    expect(
+      resolveControlTexts({ texts: {}, uischema, schema: titled, path: 'birthDate' }).label,
+    ).toBe('Date of birth');
+    expect(
+      resolveControlTexts({
+        texts: {},
+        uischema: { ...uischema, label: 'Born on' },
+        schema: titled,
+        path: 'birthDate',
+      }).label,
+    ).toBe('Born on');
+    expect(
+      resolveControlTexts({
+        texts: { 'birthDate.label': 'Geburtsdatum' },
+        uischema: { ...uischema, label: 'Born on' },
+        schema: titled,
+        path: 'birthDate',
+      }).label,
+    ).toBe('Geburtsdatum');
   });
 });
 

@@ -14,11 +14,17 @@ export function TextControl(props: ControlProps) {
   // An emptied field is "no value", so `required` reports it instead of `minLength`.
   const onChange = (text: string) => field.change(text === '' ? undefined : text);
   const autoComplete = typeof options.autocomplete === 'string' ? options.autocomplete : undefined;
+  // JSON Forms' `restrict`: the schema's maxLength also stops typing; `focus`: autofocus.
+  const extra = {
+    maxLength: options.restrict === true ? props.schema.maxLength : undefined,
+    autoFocus: options.focus === true,
+  };
   return (
     <FieldShell field={field}>
       {options.multi === true ? (
         <textarea
           {...field.inputProps}
+          {...extra}
           className="input"
           value={value}
           readOnly={field.disabled}
@@ -27,6 +33,7 @@ export function TextControl(props: ControlProps) {
       ) : (
         <input
           {...field.inputProps}
+          {...extra}
           className="input"
           type={Object.hasOwn(inputTypeByFormat, format) ? inputTypeByFormat[format] : 'text'}
           value={value}
