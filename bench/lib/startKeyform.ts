@@ -18,7 +18,8 @@ export type KeyformServer = Awaited<ReturnType<typeof startKeyform>>;
  * The real server as `npm start` runs it (`node dist/server/server.js`, built from
  * api/server.ts by `npm run build:server`; built here first if missing or stale) on `dataDir`, with
  * LOG_LEVEL=warn and a rate limit no benchmark reaches. Requests use a tenant API token with
- * `TNT#default#IdentityStore:*`, the way an integrator's backend would, not the root token.
+ * `TNT#default#IdentityStore:*`, the way an integrator's backend would, not the root token;
+ * `adminHeaders` carry the admin token (the front-end scenario uploads a form and a process).
  */
 export async function startKeyform({
   dataDir,
@@ -60,6 +61,7 @@ export async function startKeyform({
     ...server,
     kind: 'keyform' as const,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    adminHeaders: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
     paths: keyformPaths,
   };
 }
