@@ -120,7 +120,7 @@ describe('arrays of primitives in Chromium', () => {
     // Submitting nothing: the array's own error, tied to the array's group.
     await submit(page);
     await expect.poll(() => descriptionOf(tags)).toMatch(/required/);
-    expect(await tags.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => tags.getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page);
 
     const add = page.getByRole('button', { name: 'Add to Tags' });
@@ -133,8 +133,8 @@ describe('arrays of primitives in Chromium', () => {
       await row.getByRole('textbox').blur();
     }
     // At maxItems the add button is unavailable, and says why.
-    expect(await add.getAttribute('aria-disabled')).toBe('true');
-    expect(await descriptionOf(add)).toContain('at most 3');
+    await expect.poll(() => add.getAttribute('aria-disabled')).toBe('true');
+    await expect.poll(() => descriptionOf(add)).toContain('at most 3');
     // Forced: Playwright, like a screen reader, treats aria-disabled as disabled.
     await add.click({ force: true });
     expect(await page.getByRole('listitem').count()).toBe(3);
@@ -144,7 +144,7 @@ describe('arrays of primitives in Chromium', () => {
     // left, and the submit is refused before anything is sent.
     const third = page.getByRole('textbox', { name: 'Item 3' });
     await expect.poll(() => third.getAttribute('aria-invalid')).toBe('true');
-    expect(await descriptionOf(third)).toContain('This is too long.');
+    await expect.poll(() => descriptionOf(third)).toContain('This is too long.');
     const submissions = recordSubmissions(page);
     await submit(page);
     await expect.poll(() => focusedName(page)).toBe('Item 3');
@@ -170,7 +170,7 @@ describe('arrays of primitives in Chromium', () => {
     await submit(page);
     const second = page.getByRole('textbox', { name: 'Item 2' });
     await expect.poll(() => second.getAttribute('aria-invalid')).toBe('true');
-    expect(await descriptionOf(second)).toContain('This is too long.');
+    await expect.poll(() => descriptionOf(second)).toContain('This is too long.');
     expect(await second.inputValue()).toBe('alpha');
     await expectAccessible(page);
 
@@ -255,7 +255,7 @@ describe('arrays of objects with a detail layout and sort buttons in Chromium', 
       .getByRole('group', { name: /^Item 2/ })
       .getByRole('textbox', { name: 'Message' });
     await expect.poll(() => longMessage.getAttribute('aria-invalid')).toBe('true');
-    expect(await descriptionOf(longMessage)).toContain('This is too long.');
+    await expect.poll(() => descriptionOf(longMessage)).toContain('This is too long.');
     await expectAccessible(page);
     await longMessage.fill('Second');
 
@@ -277,7 +277,7 @@ describe('arrays of objects with a detail layout and sort buttons in Chromium', 
     await submit(page);
     const stars = page.getByRole('group', { name: 'Item 1: Third' }).getByLabel('Stars');
     await expect.poll(() => stars.getAttribute('aria-invalid')).toBe('true');
-    expect(await descriptionOf(stars)).toContain('This number is too large.');
+    await expect.poll(() => descriptionOf(stars)).toContain('This number is too large.');
     await page
       .getByRole('group', { name: 'Item 2: Second' })
       .getByText('internal: This has the wrong kind of value.')
@@ -334,9 +334,9 @@ describe('multi-select enums in Chromium', () => {
       await colours.getByRole('checkbox', { name }).check();
     await submit(page);
     await expect.poll(() => descriptionOf(colours)).toContain('must NOT have more than 2 items');
-    expect(await colours.getByRole('checkbox', { name: 'red' }).getAttribute('aria-invalid')).toBe(
-      'true',
-    );
+    await expect
+      .poll(() => colours.getByRole('checkbox', { name: 'red' }).getAttribute('aria-invalid'))
+      .toBe('true');
     await expectAccessible(page);
     await colours.getByRole('checkbox', { name: 'red' }).uncheck();
     await page
@@ -393,7 +393,7 @@ describe('nested objects in Chromium', () => {
     await submit(page);
     const city = address.getByLabel('City');
     await expect.poll(() => city.getAttribute('aria-invalid')).toBe('true');
-    expect(await descriptionOf(city)).toContain('This is too short.');
+    await expect.poll(() => descriptionOf(city)).toContain('This is too short.');
     await expectAccessible(page);
     await city.fill('Bern');
 
@@ -403,7 +403,7 @@ describe('nested objects in Chromium', () => {
     await submit(page);
     const lng = location.getByLabel('Lng');
     await expect.poll(() => lng.getAttribute('aria-invalid')).toBe('true');
-    expect(await descriptionOf(lng)).toContain('This has the wrong kind of value.');
+    await expect.poll(() => descriptionOf(lng)).toContain('This has the wrong kind of value.');
     await expectAccessible(page);
     await lng.fill('7.4');
 

@@ -131,7 +131,7 @@ describe('dates, radios, toggles, sliders, multi-line and number controls in Chr
 
     // Defaults are shown on load; a property shown twice has two labelled controls.
     const volume = page.getByRole('slider', { name: 'Volume' });
-    expect(await volume.getAttribute('aria-valuetext')).toBe('3');
+    await expect.poll(() => volume.getAttribute('aria-valuetext')).toBe('3');
     const price = page.getByRole('textbox', { name: 'Price', exact: true });
     const priceSlider = page.getByRole('slider', { name: 'Price with slider' });
     expect(await price.inputValue()).toBe('50');
@@ -146,10 +146,10 @@ describe('dates, radios, toggles, sliders, multi-line and number controls in Chr
     await page.getByRole('radio', { name: 'Large' }).check();
     const toggle = page.getByRole('switch', { name: 'Newsletter' });
     await toggle.check();
-    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
     await volume.focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-    expect(await volume.getAttribute('aria-valuetext')).toBe('7');
+    await expect.poll(() => volume.getAttribute('aria-valuetext')).toBe('7');
     await page.getByText('7', { exact: true }).waitFor();
     await page.getByLabel('Notes').fill('Line 1\nLine 2');
     await price.fill('20');
@@ -161,7 +161,7 @@ describe('dates, radios, toggles, sliders, multi-line and number controls in Chr
     await submit(page);
     const firstName = page.getByLabel('First Name');
     await expect.poll(() => firstName.getAttribute('aria-invalid')).toBe('true');
-    expect(await descriptionOf(firstName)).toBe('This is too short.');
+    await expect.poll(() => descriptionOf(firstName)).toBe('This is too short.');
     await expect.poll(() => firstName.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(submissions).toEqual([]);
     await expectAccessible(page);
@@ -177,7 +177,7 @@ describe('dates, radios, toggles, sliders, multi-line and number controls in Chr
     const guests = page.getByRole('textbox', { name: 'Guests' });
     await expect.poll(() => guests.getAttribute('aria-invalid')).toBe('true');
     // The server's message (the form's wording for `type`), tied to the field.
-    expect(await descriptionOf(guests)).toMatch(/\S/);
+    await expect.poll(() => descriptionOf(guests)).toMatch(/\S/);
     const alert = page.getByRole('alert');
     expect(await alert.textContent()).toContain('Referral:');
     await expectAccessible(page);
@@ -237,7 +237,7 @@ describe('JSON Forms’ own examples of these controls', () => {
     const { page, journey } = await openForm({ name: 'example-dates', schema, uischema });
     await expectAccessible(page);
     const date = page.getByLabel('Date', { exact: true }).first();
-    expect(await date.getAttribute('type')).toBe('date');
+    await expect.poll(() => date.getAttribute('type')).toBe('date');
     await date.fill('2024-02-29');
     await page.getByLabel('Time', { exact: true }).first().fill('13:37');
     await page.getByLabel('Datetime', { exact: true }).first().fill('2024-02-29T08:05');
@@ -280,7 +280,7 @@ describe('JSON Forms’ own examples of these controls', () => {
     });
     await expectAccessible(page);
     const slider = page.getByRole('slider', { name: 'Slider' });
-    expect(await slider.getAttribute('aria-valuetext')).toBe('2');
+    await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('2');
     await slider.focus();
     await page.keyboard.press('ArrowRight');
     await page.getByRole('switch', { name: 'Boolean as Toggle' }).check();

@@ -132,15 +132,15 @@ describe('Categorization as tabs in Chromium', () => {
       );
       const tab = (name: string) => page.getByRole('tab', { name, exact: true });
       await tab('Personal').waitFor();
-      expect(await tab('Personal').getAttribute('aria-selected')).toBe('true');
+      await expect.poll(() => tab('Personal').getAttribute('aria-selected')).toBe('true');
       await expectAccessible(page);
 
       // The ARIA tabs pattern: one tab stop, arrows wrap, Home/End, selection follows focus.
       await tab('Personal').focus();
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => isFocused(tab('Address'))).toBe(true);
-      expect(await tab('Address').getAttribute('aria-selected')).toBe('true');
-      expect(await tab('Personal').getAttribute('tabindex')).toBe('-1');
+      await expect.poll(() => tab('Address').getAttribute('aria-selected')).toBe('true');
+      await expect.poll(() => tab('Personal').getAttribute('tabindex')).toBe('-1');
       await page.getByLabel('City').waitFor();
       await page.keyboard.press('End');
       await expect.poll(() => isFocused(tab('Extra'))).toBe(true);
@@ -149,7 +149,7 @@ describe('Categorization as tabs in Chromium', () => {
       await page.keyboard.press('ArrowLeft');
       await expect.poll(() => isFocused(tab('Extra'))).toBe(true);
       await page.keyboard.press('Home');
-      expect(await tab('Personal').getAttribute('aria-selected')).toBe('true');
+      await expect.poll(() => tab('Personal').getAttribute('aria-selected')).toBe('true');
 
       await page.getByLabel('First name').fill('Ada');
       await page.getByLabel('Email').fill('ada@example.com');
@@ -162,11 +162,13 @@ describe('Categorization as tabs in Chromium', () => {
       // Refused: the Address tab opens, is marked, and its field has focus.
       await submit(page);
       await tab('Address, has errors').waitFor();
-      expect(await tab('Address, has errors').getAttribute('aria-selected')).toBe('true');
+      await expect
+        .poll(() => tab('Address, has errors').getAttribute('aria-selected'))
+        .toBe('true');
       const postalCode = page.getByLabel('Postal code');
-      expect(await postalCode.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => postalCode.getAttribute('aria-invalid')).toBe('true');
       await expect.poll(() => isFocused(postalCode)).toBe(true);
-      expect(await descriptionOf(postalCode)).not.toBe('');
+      await expect.poll(() => descriptionOf(postalCode)).not.toBe('');
       await expectAccessible(page);
 
       await postalCode.fill('10115');
@@ -178,9 +180,9 @@ describe('Categorization as tabs in Chromium', () => {
       });
       await submit(page);
       await tab('Extra, has errors').waitFor();
-      expect(await tab('Extra, has errors').getAttribute('aria-selected')).toBe('true');
+      await expect.poll(() => tab('Extra, has errors').getAttribute('aria-selected')).toBe('true');
       const note = page.getByLabel('Note');
-      expect(await note.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => note.getAttribute('aria-invalid')).toBe('true');
       await expect.poll(() => isFocused(note)).toBe(true);
       await expectAccessible(page);
 
@@ -249,9 +251,9 @@ describe('Categorization as a stepper in Chromium', () => {
     await submit(page);
     await status('Step 2 of 2: Address').waitFor();
     const step = page.getByRole('button', { name: 'Address, has errors' });
-    expect(await step.getAttribute('aria-current')).toBe('step');
+    await expect.poll(() => step.getAttribute('aria-current')).toBe('step');
     const postalCode = page.getByLabel('Postal Code');
-    expect(await postalCode.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => postalCode.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => isFocused(postalCode)).toBe(true);
     await expectAccessible(page);
 
@@ -360,9 +362,9 @@ describe('rules in Chromium', () => {
     await page.getByLabel('Discount').fill('10');
 
     await submit(page);
-    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => isFocused(email)).toBe(true);
-    expect(await descriptionOf(email)).not.toBe('');
+    await expect.poll(() => descriptionOf(email)).not.toBe('');
     await expectAccessible(page);
 
     await email.fill('ada@example.com');
@@ -440,9 +442,11 @@ describe('ListWithDetail in Chromium', () => {
     await page.getByLabel('Name', { exact: true }).fill('sirius@example.com');
     await page.getByRole('button', { name: '1. sirius@example.com', exact: true }).waitFor();
     await add.click();
-    expect(
-      await page.getByRole('button', { name: 'Item 2', exact: true }).getAttribute('aria-current'),
-    ).toBe('true');
+    await expect
+      .poll(() =>
+        page.getByRole('button', { name: 'Item 2', exact: true }).getAttribute('aria-current'),
+      )
+      .toBe('true');
     await title.fill('Oil');
     await add.click();
     await title.fill('Spare item');
@@ -455,9 +459,9 @@ describe('ListWithDetail in Chromium', () => {
     // Refused: the item with the short title opens, marked, and its field has focus.
     await submit(page);
     const second = page.getByRole('button', { name: 'Item 2, has errors', exact: true });
-    expect(await second.getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => second.getAttribute('aria-current')).toBe('true');
     expect(await title.inputValue()).toBe('Oil');
-    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => title.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => isFocused(title)).toBe(true);
     await expectAccessible(page);
 
@@ -505,7 +509,7 @@ describe('oneOf in Chromium', () => {
     await submit(page);
     const mail = second.getByLabel('Mail');
     await expect.poll(() => mail.getAttribute('aria-invalid')).toBe('true');
-    expect(await descriptionOf(mail)).toContain('required');
+    await expect.poll(() => descriptionOf(mail)).toContain('required');
     // Focus goes to the first field with an error inside the chosen alternative, not to the
     // choice. (The server also reports the other alternative's errors, see the report.)
     expect(await second.evaluate((group) => group.contains(document.activeElement))).toBe(true);
