@@ -6,7 +6,7 @@ import type { Step } from '../support/flowClient';
 /**
  * Hostile forms and hostile submissions through the end user's real HTTP path, on a server
  * listening on a port: a form's pattern or a submission's size must never hold the event loop
- * (issue 12, findings 1 and 4). Timings are only compared with ones measured here.
+ * (DESIGN §6: no request holds the event loop). Timings are only compared with ones measured here.
  */
 let t: TestApp;
 let base: string;

@@ -14,7 +14,7 @@ import {
 } from './apiTestKit';
 
 /**
- * Issue 12, finding 2: a claimed session (VERIFYING) goes back to PENDING whatever fails after
+ * A claimed session (VERIFYING) goes back to PENDING whatever fails after
  * the claim, so the next complete or cancel is never SESSION_BUSY until the session expires.
  */
 

@@ -15,7 +15,7 @@ import {
 import { complete, readSession, startSession } from './apiTestKit';
 
 /**
- * Issue 12, finding 2: valid responses from the software authenticator, each with one field
+ * Valid responses from the software authenticator, each with one field
  * dropped, retyped, truncated, enlarged or re-encoded (in the JSON, inside clientDataJSON, in
  * the attestation object's CBOR, the authenticator data and the COSE key), against every way a
  * response reaches a registration session. Never a 500, always the one error shape, and the

@@ -147,7 +147,7 @@ export const registrationResponseMutations: fc.Arbitrary<Mutation> = fc.oneof(
     }),
   },
   {
-    // clientDataJSON that is valid JSON but not an object (`null` gave a 500 in issue 12).
+    // clientDataJSON that is valid JSON but not an object (`null` once gave a 500).
     weight: 1,
     arbitrary: fc.record({
       layer: fc.constant('clientData' as const),
