@@ -1,8 +1,15 @@
 import { getExamples } from '@jsonforms/examples';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAccessibility } from '../support/checkAccessibility';
 import { deployFormJourney } from '../support/deployFormJourney';
+import {
+  descriptionOf,
+  expectAccessible,
+  finished,
+  recordSubmissions,
+  submit,
+  tamperNextSubmit,
+} from '../support/formPage';
 import { launchChromium } from '../support/launchChromium';
 import { startTestServer } from '../support/startTestServer';
 
@@ -30,16 +37,6 @@ async function openForm(form: Form) {
   return { page, journey };
 }
 
-/** The texts the element's aria-describedby points at: its help, error or reason. */
-const descriptionOf = (locator: Locator) =>
-  locator.evaluate((element) =>
-    (element.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .filter(Boolean)
-      .map((id) => document.getElementById(id)?.textContent ?? '')
-      .join(' | '),
-  );
-
 const focusedName = (page: Page) =>
   page.evaluate(() => {
     const element = document.activeElement as HTMLElement | null;
@@ -57,37 +54,6 @@ const unshownFields = async (page: Page) => {
     .evaluateAll((notes) => notes.map((note) => note.previousElementSibling?.textContent ?? ''));
   return [...new Set(labels)];
 };
-
-const expectAccessible = async (page: Page) => expect(await checkAccessibility(page)).toEqual([]);
-
-/**
- * Lets the next step submission through with `tamper` applied to its data, as a client that
- * skips the browser's checks would send it, so the server's own verdict comes back.
- */
-async function tamperNextSubmit(page: Page, tamper: (data: Record<string, unknown>) => void) {
-  await page.route(
-    '**/api/flow/*/steps/*',
-    async (route) => {
-      const body = JSON.parse(route.request().postData() ?? '{}');
-      tamper(body.data);
-      await route.continue({ postData: JSON.stringify(body) });
-    },
-    { times: 1 },
-  );
-}
-
-/** The step submissions (not dry runs) the page sends from now on. */
-function recordSubmissions(page: Page) {
-  const sent: string[] = [];
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && /\/steps\/[^/]+$/.test(new URL(request.url()).pathname))
-      sent.push(request.url());
-  });
-  return sent;
-}
-
-const submit = (page: Page) => page.getByRole('button', { name: 'Continue' }).click();
-const finished = (page: Page, endMessage: string) => page.getByText(endMessage).waitFor();
 
 describe('arrays of primitives in Chromium', () => {
   it('adds, reorders and removes rows, shows client and server errors at the row, stores the list', async () => {

@@ -1,8 +1,15 @@
 import { getExamples } from '@jsonforms/examples';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAccessibility } from '../support/checkAccessibility';
 import { deployFormJourney } from '../support/deployFormJourney';
+import {
+  descriptionOf,
+  expectAccessible,
+  finished,
+  recordSubmissions,
+  submit,
+  tamperNextSubmit,
+} from '../support/formPage';
 import { launchChromium } from '../support/launchChromium';
 import { startTestServer } from '../support/startTestServer';
 
@@ -33,43 +40,6 @@ async function openForm(form: Form) {
   return { page, journey };
 }
 
-/** The texts the element's aria-describedby points at: its help or error. */
-const descriptionOf = (locator: Locator) =>
-  locator.evaluate((element) =>
-    (element.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .filter(Boolean)
-      .map((id) => document.getElementById(id)?.textContent ?? '')
-      .join(' | '),
-  );
-
-const expectAccessible = async (page: Page) => expect(await checkAccessibility(page)).toEqual([]);
-
-/** The next submission with `tamper` applied, as a client skipping the browser's checks sends it. */
-async function tamperNextSubmit(page: Page, tamper: (data: Record<string, unknown>) => void) {
-  await page.route(
-    '**/api/flow/*/steps/*',
-    async (route) => {
-      const body = JSON.parse(route.request().postData() ?? '{}');
-      tamper(body.data);
-      await route.continue({ postData: JSON.stringify(body) });
-    },
-    { times: 1 },
-  );
-}
-
-/** The step submissions (not dry runs) the page sends from now on. */
-function recordSubmissions(page: Page) {
-  const sent: string[] = [];
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && /\/steps\/[^/]+$/.test(new URL(request.url()).pathname))
-      sent.push(request.url());
-  });
-  return sent;
-}
-
-const submit = (page: Page) => page.getByRole('button', { name: 'Continue' }).click();
-const finished = (page: Page, endMessage: string) => page.getByText(endMessage).waitFor();
 const control = (name: string, extra: Record<string, unknown> = {}) => ({
   type: 'Control',
   scope: `#/properties/${name}`,

@@ -1,8 +1,15 @@
 import { getExamples } from '@jsonforms/examples';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAccessibility } from '../support/checkAccessibility';
 import { deployFormJourney } from '../support/deployFormJourney';
+import {
+  descriptionOf,
+  expectAccessible,
+  finished,
+  isFocused,
+  submit,
+  tamperNextSubmit,
+} from '../support/formPage';
 import { launchChromium } from '../support/launchChromium';
 import { startTestServer } from '../support/startTestServer';
 
@@ -42,34 +49,6 @@ function example(name: string) {
     schema: Record<string, unknown>;
     uischema: Record<string, unknown>;
   };
-}
-
-const submit = (page: Page) => page.getByRole('button', { name: 'Continue' }).click();
-const finished = (page: Page, endMessage: string) => page.getByText(endMessage).waitFor();
-const expectAccessible = async (page: Page) => expect(await checkAccessibility(page)).toEqual([]);
-const isFocused = (locator: Locator) =>
-  locator.evaluate((element) => element === document.activeElement);
-/** The texts the element's aria-describedby points at: its help and error. */
-const descriptionOf = (locator: Locator) =>
-  locator.evaluate((element) =>
-    (element.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .filter(Boolean)
-      .map((id) => document.getElementById(id)?.textContent ?? '')
-      .join(' | '),
-  );
-
-/** Lets the next submission through with `tamper` applied, as a client skipping our checks. */
-async function tamperNextSubmit(page: Page, tamper: (data: Record<string, unknown>) => void) {
-  await page.route(
-    '**/api/flow/*/steps/*',
-    async (route) => {
-      const body = JSON.parse(route.request().postData() ?? '{}');
-      tamper(body.data);
-      await route.continue({ postData: JSON.stringify(body) });
-    },
-    { times: 1 },
-  );
 }
 
 const control = (name: string, extra: Record<string, unknown> = {}) => ({
