@@ -1,41 +1,17 @@
 import { getExamples } from '@jsonforms/examples';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployFormJourney } from '../support/deployFormJourney';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   descriptionOf,
   expectAccessible,
   finished,
   recordSubmissions,
+  startFormJourneys,
   submit,
   tamperNextSubmit,
 } from '../support/formPage';
-import { launchChromium } from '../support/launchChromium';
-import { startTestServer } from '../support/startTestServer';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-type Form = Parameters<typeof deployFormJourney>[1];
-
-/** Deploys the form as an integrator would and opens its start link in a fresh page. */
-async function openForm(form: Form) {
-  const journey = await deployFormJourney(server, form);
-  // The form page's CSP (script-src 'self') would refuse axe's injected script.
-  const page = await browser.newPage();
-  await page.goto(journey.startLink);
-  await page.getByRole('button', { name: 'Continue' }).waitFor();
-  return { page, journey };
-}
+const openForm = startFormJourneys();
 
 const focusedName = (page: Page) =>
   page.evaluate(() => {

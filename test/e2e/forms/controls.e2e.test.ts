@@ -1,44 +1,20 @@
 import { getExamples } from '@jsonforms/examples';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployFormJourney } from '../support/deployFormJourney';
+import { describe, expect, it } from 'vitest';
 import {
   descriptionOf,
   expectAccessible,
   finished,
   recordSubmissions,
+  startFormJourneys,
   submit,
   tamperNextSubmit,
 } from '../support/formPage';
-import { launchChromium } from '../support/launchChromium';
-import { startTestServer } from '../support/startTestServer';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+type Form = Parameters<ReturnType<typeof startFormJourneys>>[0];
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-type Form = Parameters<typeof deployFormJourney>[1];
-
-/**
- * Deploys the form as an integrator would and opens its start link in a fresh page, on a
- * fixed clock zone so a picked date-time's stored offset is known.
- */
-async function openForm(form: Form) {
-  const journey = await deployFormJourney(server, form);
-  const context = await browser.newContext({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
-  const page = await context.newPage();
-  await page.goto(journey.startLink);
-  await page.getByRole('button', { name: 'Continue' }).waitFor();
-  return { page, journey };
-}
+const open = startFormJourneys();
+/** On a fixed clock zone, so a picked date-time's stored offset is known. */
+const openForm = (form: Form) => open(form, { timezoneId: 'Europe/Berlin', locale: 'en-GB' });
 
 const control = (name: string, extra: Record<string, unknown> = {}) => ({
   type: 'Control',

@@ -1,45 +1,24 @@
 import { getExamples } from '@jsonforms/examples';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployFormJourney } from '../support/deployFormJourney';
+import { describe, expect, it } from 'vitest';
 import {
   descriptionOf,
   expectAccessible,
   finished,
   isFocused,
+  startFormJourneys,
   submit,
   tamperNextSubmit,
 } from '../support/formPage';
-import { launchChromium } from '../support/launchChromium';
-import { startTestServer } from '../support/startTestServer';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+type Form = Parameters<ReturnType<typeof startFormJourneys>>[0];
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-type Form = Parameters<typeof deployFormJourney>[1];
-
-/** Deploys the form as an integrator would and opens its start link in a fresh page. */
-async function openForm(form: Form, { bypassCSP = false } = {}) {
-  const journey = await deployFormJourney(server, form);
-  // With the page's CSP (as served) ajv cannot compile, so the server judges each submit;
-  // without it, JSON Forms validates in the browser and refuses before any request.
-  const page = await browser.newPage({ bypassCSP });
-  // A missing element fails its own step, naming it, well before the test's timeout.
-  page.setDefaultTimeout(5000);
-  await page.goto(journey.startLink);
-  await page.getByRole('button', { name: 'Continue' }).waitFor();
-  return { page, journey };
-}
+const open = startFormJourneys();
+/**
+ * With the page's CSP (as served) ajv cannot compile, so the server judges each submit;
+ * without it (`bypassCSP`), JSON Forms validates in the browser and refuses before any request.
+ */
+const openForm = (form: Form, { bypassCSP = false } = {}) =>
+  open(form, { bypassCSP, timeoutMs: 5000 });
 
 /** One of JSON Forms' own examples (@jsonforms/examples), as the JSON an integrator uploads. */
 function example(name: string) {
@@ -489,8 +468,7 @@ describe('oneOf in Chromium', () => {
     const mail = second.getByLabel('Mail');
     await expect.poll(() => mail.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => descriptionOf(mail)).toContain('required');
-    // Focus goes to the first field with an error inside the chosen alternative, not to the
-    // choice. (The server also reports the other alternative's errors, see the report.)
+    // Focus goes to a field with an error inside the chosen alternative, not to the choice.
     expect(await second.evaluate((group) => group.contains(document.activeElement))).toBe(true);
     await expectAccessible(page);
 

@@ -1,6 +1,41 @@
-import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { checkAccessibility } from './checkAccessibility';
+import { deployFormJourney } from './deployFormJourney';
+import { launchChromium } from './launchChromium';
+import { startTestServer } from './startTestServer';
+
+type Form = Parameters<typeof deployFormJourney>[1];
+
+/**
+ * One real server and one Chromium for a form suite (started before its tests, closed after),
+ * and `openForm`: deploys a form as an integrator would and opens its start link in a fresh
+ * context, the page served with its own CSP unless a test asks otherwise.
+ */
+export function startFormJourneys() {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return async function openForm(
+    form: Form,
+    { timeoutMs, ...context }: BrowserContextOptions & { timeoutMs?: number } = {},
+  ) {
+    const journey = await deployFormJourney(server, form);
+    const page = await (await browser.newContext(context)).newPage();
+    // A missing element fails its own step, naming it, well before the test's timeout.
+    if (timeoutMs !== undefined) page.setDefaultTimeout(timeoutMs);
+    await page.goto(journey.startLink);
+    await page.getByRole('button', { name: 'Continue' }).waitFor();
+    return { page, journey };
+  };
+}
 
 /** What the form tests do on a form step: submit, wait, read focus and descriptions, axe. */
 export const submit = (page: Page) => page.getByRole('button', { name: 'Continue' }).click();
