@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { createApiToken } from '../identity/createApiToken';
 import { createTenant } from '../identity/createTenant';
 import { putRelyingParty } from '../identity/putRelyingParty';
-import { createProcessToken, startAddress } from '../runtime/createProcessToken';
+import { createProcessToken, startAddress } from '../runtime/definition/createProcessToken';
 import type { RuntimeDeps } from '../runtime/RuntimeDeps';
 import type { KeyformConfig } from './loadConfig';
 

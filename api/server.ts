@@ -1,5 +1,5 @@
 import { purgeExpiredSessions } from '../identity/purgeExpiredSessions';
-import { purgeExpiredInstances } from '../runtime/purgeExpiredInstances';
+import { purgeExpiredInstances } from '../runtime/engine/purgeExpiredInstances';
 import { openStorage } from '../storage/openStorage';
 import { StorageError } from '../storage/StorageError';
 import { buildApp } from './buildApp';

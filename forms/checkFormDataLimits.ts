@@ -1,4 +1,4 @@
-import { appendPointer } from './appendPointer';
+import { appendPointer } from '../core/appendPointer';
 import { FormError } from './FormError';
 
 /**

@@ -1,4 +1,4 @@
-import { appendPointer } from './appendPointer';
+import { appendPointer } from '../core/appendPointer';
 import type { FormSchema, UiSchemaElement } from './FormDefinition';
 
 export type CreateDefaultUiSchemaOptions = {

@@ -1,5 +1,5 @@
-import { appendPointer } from './appendPointer';
-import { isPlainObject } from './isPlainObject';
+import { appendPointer } from '../core/appendPointer';
+import { isPlainObject } from '../core/isPlainObject';
 import { schemaListKeywords, schemaMapKeywords, singleSchemaKeywords } from './schemaKeywords';
 
 export type Subschema = { schema: Record<string, unknown>; path: string };

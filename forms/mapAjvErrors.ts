@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { appendPointer } from './appendPointer';
+import { appendPointer } from '../core/appendPointer';
 import { keepBestBranchErrors } from './keepBestBranchErrors';
 
 /** One failed rule in a submission; `path` is a JSON pointer to the field, e.g. `/userName`. */

@@ -1,6 +1,6 @@
+import { isPlainObject } from '../core/isPlainObject';
 import { FORM_DATA_LIMITS } from './checkFormDataLimits';
 import type { FormFieldIssue } from './FormError';
-import { isPlainObject } from './isPlainObject';
 import { listSubschemas } from './listSubschemas';
 
 /**

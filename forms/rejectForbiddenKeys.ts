@@ -1,4 +1,4 @@
-import { appendPointer } from './appendPointer';
+import { appendPointer } from '../core/appendPointer';
 import type { FormFieldIssue } from './FormError';
 
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

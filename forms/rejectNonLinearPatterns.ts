@@ -1,4 +1,4 @@
-import { appendPointer } from './appendPointer';
+import { appendPointer } from '../core/appendPointer';
 import { compileLinearPattern, MAX_PATTERN_PROGRAM_SIZE } from './compileLinearPattern';
 import type { FormFieldIssue } from './FormError';
 import { listSubschemas } from './listSubschemas';

@@ -1,5 +1,5 @@
 import { type JsonSchema, resolveSchema, toDataPath } from '@jsonforms/core';
-import { isPlainObject } from './isPlainObject';
+import { isPlainObject } from '../core/isPlainObject';
 
 /** Steps that apply to the same value: they bind no data, as JSON Forms' toDataPath drops them. */
 const SAME_VALUE_STEP = String.raw`(?:/(?:allOf|anyOf|oneOf)/\d+|/then|/else)`;

@@ -1,8 +1,8 @@
+import { isPlainObject } from '../core/isPlainObject';
 import { checkFormDataLimits } from './checkFormDataLimits';
 import type { FormDefinition } from './FormDefinition';
 import type { FormError } from './FormError';
 import { getDataValidator } from './getDataValidator';
-import { isPlainObject } from './isPlainObject';
 import { type FormDataIssue, mapAjvErrors } from './mapAjvErrors';
 import { rejectForbiddenKeys } from './rejectForbiddenKeys';
 

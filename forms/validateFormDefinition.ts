@@ -1,10 +1,10 @@
-import { appendPointer } from './appendPointer';
+import { appendPointer } from '../core/appendPointer';
+import { detachUntrustedJson } from '../core/detachUntrustedJson';
+import { isPlainObject } from '../core/isPlainObject';
 import { createFormAjv } from './createFormAjv';
 import { createDefaultUiSchema } from './defaultUiSchema';
-import { detachUntrustedJson } from './detachUntrustedJson';
 import type { FormDefinition, FormI18n, FormSchema, UiSchemaElement } from './FormDefinition';
 import { FormError, type FormFieldIssue } from './FormError';
-import { isPlainObject } from './isPlainObject';
 import { rejectExplosiveSchemas } from './rejectExplosiveSchemas';
 import { rejectForbiddenKeys } from './rejectForbiddenKeys';
 import { rejectNonLinearPatterns } from './rejectNonLinearPatterns';

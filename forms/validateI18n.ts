@@ -1,6 +1,6 @@
-import { appendPointer } from './appendPointer';
+import { appendPointer } from '../core/appendPointer';
+import { isPlainObject } from '../core/isPlainObject';
 import type { FormFieldIssue } from './FormError';
-import { isPlainObject } from './isPlainObject';
 import { validatePlainText } from './validatePlainText';
 
 /** BCP-47-ish: primary language subtag, then optional script/region/variant subtags. */

@@ -1,8 +1,8 @@
 import type Ajv from 'ajv';
-import { appendPointer } from './appendPointer';
+import { appendPointer } from '../core/appendPointer';
+import { isPlainObject } from '../core/isPlainObject';
 import { createFormAjv } from './createFormAjv';
 import type { FormFieldIssue } from './FormError';
-import { isPlainObject } from './isPlainObject';
 import { rejectExplosiveSchemas } from './rejectExplosiveSchemas';
 import { rejectNonLinearPatterns } from './rejectNonLinearPatterns';
 import { rejectUnsafeSchemaKeywords } from './rejectUnsafeSchemaKeywords';

@@ -1,5 +1,5 @@
+import { isPlainObject } from '../core/isPlainObject';
 import type { FormFieldIssue } from './FormError';
-import { isPlainObject } from './isPlainObject';
 
 export type ValidateSchemaShapeOptions = {
   schema: unknown;

@@ -1,6 +1,6 @@
-import { appendPointer } from './appendPointer';
+import { appendPointer } from '../core/appendPointer';
+import { isPlainObject } from '../core/isPlainObject';
 import type { FormFieldIssue } from './FormError';
-import { isPlainObject } from './isPlainObject';
 import { validatePlainText } from './validatePlainText';
 
 export type ValidateUiOptionsOptions = {

@@ -1,7 +1,7 @@
 import { type JsonSchema, resolveSchema } from '@jsonforms/core';
-import { appendPointer } from './appendPointer';
+import { appendPointer } from '../core/appendPointer';
+import { isPlainObject } from '../core/isPlainObject';
 import type { FormFieldIssue } from './FormError';
-import { isPlainObject } from './isPlainObject';
 import { resolveScope } from './resolveScope';
 import { validatePlainText } from './validatePlainText';
 import { type RuleChecks, validateRule } from './validateRule';

@@ -10,10 +10,3 @@ export interface IdentityDeps {
   /** `bytes` cryptographically random bytes. */
   randomBytes: (bytes: number) => Buffer;
 }
-
-/** An opaque, URL-safe id with `bits` of entropy (default 128, the floor for any secret). */
-export function randomId(deps: Pick<IdentityDeps, 'randomBytes'>, bits = 128) {
-  return deps.randomBytes(bits / 8).toString('base64url');
-}
-
-export const isoNow = (deps: Pick<IdentityDeps, 'now'>) => new Date(deps.now()).toISOString();

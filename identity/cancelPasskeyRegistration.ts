@@ -1,5 +1,6 @@
+import { isoNow } from '../core/isoNow';
 import { findIdentityStore } from './findIdentityStore';
-import { type IdentityDeps, isoNow } from './IdentityDeps';
+import type { IdentityDeps } from './IdentityDeps';
 import { IdentityError } from './IdentityError';
 import { refuseSessionInState } from './refuseSessionInState';
 import { toSessionView } from './toSessionView';

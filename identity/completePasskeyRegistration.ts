@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import { isoNow } from '../core/isoNow';
+import { randomId } from '../core/randomId';
 import type { PasskeyRecord } from '../storage/PasskeyRecord';
 import type { RegistrationSessionRecord } from '../storage/RegistrationSessionRecord';
 import type { UserRecord } from '../storage/UserRecord';
 import { findIdentityStore } from './findIdentityStore';
 import { findRegistrationPolicy } from './findRelyingParty';
-import { type IdentityDeps, isoNow, randomId } from './IdentityDeps';
+import type { IdentityDeps } from './IdentityDeps';
 import { IdentityError, type IdentityErrorCode } from './IdentityError';
 import { refuseSessionInState } from './refuseSessionInState';
 import type { RegistrationRefusal } from './registrationRefusal';

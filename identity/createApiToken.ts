@@ -1,7 +1,9 @@
+import { isoNow } from '../core/isoNow';
+import { randomId } from '../core/randomId';
 import { findUncoveredPermissions } from './findUncoveredPermissions';
 import { hashSecret } from './hashSecret';
 import type { Principal } from './hasPermission';
-import { type IdentityDeps, isoNow, randomId } from './IdentityDeps';
+import type { IdentityDeps } from './IdentityDeps';
 import { IdentityError, invalidField } from './IdentityError';
 import { parsePermission } from './parsePermission';
 

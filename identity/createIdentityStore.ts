@@ -1,4 +1,5 @@
-import { type IdentityDeps, isoNow } from './IdentityDeps';
+import { isoNow } from '../core/isoNow';
+import type { IdentityDeps } from './IdentityDeps';
 import { IdentityError } from './IdentityError';
 
 export async function createIdentityStore(

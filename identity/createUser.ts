@@ -1,7 +1,9 @@
+import { isoNow } from '../core/isoNow';
+import { randomId } from '../core/randomId';
 import type { UserRecord } from '../storage/UserRecord';
 import { checkUserFields } from './checkUserFields';
 import { findIdentityStore } from './findIdentityStore';
-import { type IdentityDeps, isoNow, randomId } from './IdentityDeps';
+import type { IdentityDeps } from './IdentityDeps';
 import { IdentityError } from './IdentityError';
 import type { UserInput } from './UserInput';
 

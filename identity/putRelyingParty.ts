@@ -1,6 +1,7 @@
+import { isoNow } from '../core/isoNow';
 import type { RegistrationPolicy, RelyingPartyRecord } from '../storage/IdentityDefinitions';
 import { checkOrigins } from './checkOrigins';
-import { type IdentityDeps, isoNow } from './IdentityDeps';
+import type { IdentityDeps } from './IdentityDeps';
 import { IdentityError, invalidField } from './IdentityError';
 import { normalizeRegistrationPolicy } from './normalizeRegistrationPolicy';
 

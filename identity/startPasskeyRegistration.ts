@@ -1,4 +1,6 @@
 import { generateRegistrationOptions } from '@simplewebauthn/server';
+import { isoNow } from '../core/isoNow';
+import { randomId } from '../core/randomId';
 import type {
   NewUserIntent,
   RegistrationSessionRecord,
@@ -6,7 +8,7 @@ import type {
 import type { UserRecord } from '../storage/UserRecord';
 import { findIdentityStore } from './findIdentityStore';
 import { findRegistrationPolicy } from './findRelyingParty';
-import { type IdentityDeps, isoNow, randomId } from './IdentityDeps';
+import type { IdentityDeps } from './IdentityDeps';
 import { IdentityError, invalidField } from './IdentityError';
 import { toSessionView } from './toSessionView';
 

@@ -1,8 +1,9 @@
+import { isoNow } from '../core/isoNow';
 import type { UserScope } from '../storage/UserRecord';
 import { checkUserFields } from './checkUserFields';
 import { conflictError } from './createUser';
 import { findUser } from './findUser';
-import { type IdentityDeps, isoNow } from './IdentityDeps';
+import type { IdentityDeps } from './IdentityDeps';
 import type { UserInput } from './UserInput';
 
 /** Apply a partial update (JSON merge: a field set to null is cleared). */

@@ -2,14 +2,14 @@ import cookie from '@fastify/cookie';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { checkStepData } from '../../runtime/checkStepData';
-import { openInstance } from '../../runtime/openInstance';
+import { checkStepData } from '../../runtime/engine/checkStepData';
+import { openInstance } from '../../runtime/engine/openInstance';
+import { redeemEntry } from '../../runtime/engine/redeemEntry';
+import { renderStep } from '../../runtime/engine/renderStep';
+import type { StepAction } from '../../runtime/engine/StepView';
+import { startProcessInstance } from '../../runtime/engine/startProcessInstance';
+import { submitStep } from '../../runtime/engine/submitStep';
 import { RuntimeError } from '../../runtime/RuntimeError';
-import { redeemEntry } from '../../runtime/redeemEntry';
-import { renderStep } from '../../runtime/renderStep';
-import type { StepAction } from '../../runtime/StepView';
-import { startProcessInstance } from '../../runtime/startProcessInstance';
-import { submitStep } from '../../runtime/submitStep';
 import { errorResponses } from '../schemas/common';
 import {
   CheckStepBody,

@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { createProcessDefinitionVersion } from '../../runtime/createProcessDefinitionVersion';
-import { createProcessToken, startAddress } from '../../runtime/createProcessToken';
-import { describeInstance } from '../../runtime/describeInstance';
+import { createProcessDefinitionVersion } from '../../runtime/definition/createProcessDefinitionVersion';
+import { createProcessToken, startAddress } from '../../runtime/definition/createProcessToken';
 import {
   findProcessDefinition,
   listProcessDefinitionNames,
   listProcessDefinitionVersions,
-} from '../../runtime/findProcessDefinition';
+} from '../../runtime/definition/findProcessDefinition';
+import { describeInstance } from '../../runtime/engine/describeInstance';
+import { startProcessInstance } from '../../runtime/engine/startProcessInstance';
 import { RuntimeError } from '../../runtime/RuntimeError';
-import { startProcessInstance } from '../../runtime/startProcessInstance';
 import {
   CreatedVersion,
   DateTime,

@@ -25,7 +25,7 @@ const formParts = {
   delaySeconds: Type.Integer(),
 };
 
-/** The StepView union of runtime/StepView.ts, as a response schema. */
+/** The StepView union of runtime/engine/StepView.ts, as a response schema. */
 export const StepViewSchema = Type.Union([
   Type.Object({ ...base, component: Type.Literal('form'), ...formParts, readonly: Type.Boolean() }),
   Type.Object({

@@ -1,7 +1,7 @@
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
+import { isoNow } from '../../core/isoNow';
 import { completePasskeyRegistration } from '../completePasskeyRegistration';
 import { findUser } from '../findUser';
-import { isoNow } from '../IdentityDeps';
 import { IdentityError } from '../IdentityError';
 import { matchesHash } from '../matchesHash';
 import type { BindingDeps } from './BindingDeps';

@@ -1,7 +1,8 @@
+import { isoNow } from '../../core/isoNow';
+import { randomId } from '../../core/randomId';
 import type { AuthenticatorConfigRecord } from '../../storage/BindingDefinitions';
 import { findIdentityStore } from '../findIdentityStore';
 import { findRegistrationPolicy } from '../findRelyingParty';
-import { isoNow, randomId } from '../IdentityDeps';
 import { invalidField } from '../IdentityError';
 import type { BindingDeps } from './BindingDeps';
 import { ceremonyOf } from './ceremonyOf';

@@ -1,4 +1,4 @@
-import { isoNow } from '../IdentityDeps';
+import { isoNow } from '../../core/isoNow';
 import type { BindingDeps } from './BindingDeps';
 import { linkOf } from './buildBindingLink';
 import { displayNameOf } from './displayNameOf';

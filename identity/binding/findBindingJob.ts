@@ -1,4 +1,4 @@
-import { isoNow } from '../IdentityDeps';
+import { isoNow } from '../../core/isoNow';
 import { IdentityError } from '../IdentityError';
 import type { BindingDeps } from './BindingDeps';
 import { expiringStates, isPastExpiry } from './isPastExpiry';

@@ -1,4 +1,4 @@
-import { isoNow } from '../IdentityDeps';
+import { isoNow } from '../../core/isoNow';
 import type { BindingDeps } from './BindingDeps';
 import { buildInvokeUrl } from './buildInvokeUrl';
 import { checkLinkToken, type LinkAddress } from './checkLinkToken';

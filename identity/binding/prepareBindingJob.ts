@@ -1,8 +1,9 @@
+import { isoNow } from '../../core/isoNow';
+import { randomId } from '../../core/randomId';
 import type { BindingJobRecord, DeliveryMethod } from '../../storage/BindingJobRecord';
 import { findRegistrationPolicy } from '../findRelyingParty';
 import { findUser } from '../findUser';
 import { hashSecret } from '../hashSecret';
-import { isoNow, randomId } from '../IdentityDeps';
 import { IdentityError, invalidField } from '../IdentityError';
 import type { BindingDeps } from './BindingDeps';
 import { hostedWebConfigId } from './builtinAuthenticatorConfig';

@@ -1,6 +1,7 @@
+import { isoNow } from '../../core/isoNow';
+import { randomId } from '../../core/randomId';
 import { findUser } from '../findUser';
 import { hashSecret } from '../hashSecret';
-import { isoNow, randomId } from '../IdentityDeps';
 import { IdentityError } from '../IdentityError';
 import { startPasskeyRegistration } from '../startPasskeyRegistration';
 import type { BindingDeps } from './BindingDeps';

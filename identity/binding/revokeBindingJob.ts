@@ -1,5 +1,5 @@
+import { isoNow } from '../../core/isoNow';
 import type { BindingJobKey } from '../../storage/BindingJobRecord';
-import { isoNow } from '../IdentityDeps';
 import type { BindingDeps } from './BindingDeps';
 import { findBindingJob } from './findBindingJob';
 import { refuseJobInState } from './refuseJobInState';

@@ -1,4 +1,4 @@
-import type { FieldError, StepView } from '../../runtime/StepView';
+import type { FieldError, StepView } from '../../runtime/engine/StepView';
 
 /** What went wrong with a flow request, sorted into the cases the screens treat differently. */
 export type FlowErrorKind =

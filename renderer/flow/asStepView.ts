@@ -1,4 +1,4 @@
-import type { StepView } from '../../runtime/StepView';
+import type { StepView } from '../../runtime/engine/StepView';
 
 /**
  * Accepts anything shaped like a step. The component is not checked against the known

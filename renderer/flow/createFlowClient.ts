@@ -1,4 +1,4 @@
-import type { FieldError, StepAction, StepView } from '../../runtime/StepView';
+import type { FieldError, StepAction, StepView } from '../../runtime/engine/StepView';
 import { asStepView } from './asStepView';
 import { buildApiUrl } from './buildApiUrl';
 import type { ApiResult, FlowError } from './FlowError';

@@ -1,4 +1,4 @@
-import type { StepView } from '../../runtime/StepView';
+import type { StepView } from '../../runtime/engine/StepView';
 import type { FlowError } from './FlowError';
 
 /** What the page is doing right now; the screens render from this alone. */

@@ -5,7 +5,7 @@ import type {
   PasskeyFormStepView,
   StepAction,
   StepView,
-} from '../../runtime/StepView';
+} from '../../runtime/engine/StepView';
 import { runPasskeyCeremony } from '../passkey/runPasskeyCeremony';
 import type { FlowClient, StartedFlow } from './createFlowClient';
 import type { ApiResult } from './FlowError';

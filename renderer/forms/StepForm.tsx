@@ -7,7 +7,7 @@ import type {
 } from '@jsonforms/core';
 import { JsonForms } from '@jsonforms/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { FieldError, FormSpec } from '../../runtime/StepView';
+import type { FieldError, FormSpec } from '../../runtime/engine/StepView';
 import { collectControlPaths } from './collectControlPaths';
 import { createFormTranslator } from './createFormTranslator';
 import { type FormUi, FormUiContext } from './FormUiContext';

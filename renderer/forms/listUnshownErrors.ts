@@ -1,6 +1,6 @@
 import { defaultErrorTranslator, getControlPath, type Translator } from '@jsonforms/core';
 import type { ErrorObject } from 'ajv';
-import type { FieldError } from '../../runtime/StepView';
+import type { FieldError } from '../../runtime/engine/StepView';
 import { isPathShown } from './isPathShown';
 
 /** Reported beside the errors of their branches, which say what to fix. */

@@ -1,4 +1,4 @@
-import type { FieldError } from '../../runtime/StepView';
+import type { FieldError } from '../../runtime/engine/StepView';
 import { isPathShown } from './isPathShown';
 import { pointerToDataPath } from './pointerToDataPath';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FieldError } from '../../runtime/StepView';
+import type { FieldError } from '../../runtime/engine/StepView';
 
 /** The server's dry run of a submission: its field errors, or null when it did not answer. */
 export type CheckData = (data: Record<string, unknown>) => Promise<FieldError[] | null>;

@@ -1,4 +1,4 @@
-import type { PageStepView } from '../../runtime/StepView';
+import type { PageStepView } from '../../runtime/engine/StepView';
 import type { PageVariables } from './PageProtocol';
 
 /**

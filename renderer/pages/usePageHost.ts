@@ -4,7 +4,7 @@ import {
   startRegistration,
 } from '@simplewebauthn/browser';
 import { type RefObject, useEffect, useRef } from 'react';
-import type { PageStepView, StepView } from '../../runtime/StepView';
+import type { PageStepView, StepView } from '../../runtime/engine/StepView';
 import type { ApiResult } from '../flow/FlowError';
 import type { Flow } from '../flow/useFlow';
 import { buildPageVariables } from './buildPageVariables';

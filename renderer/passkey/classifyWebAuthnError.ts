@@ -1,5 +1,5 @@
 import type { WebAuthnErrorCode } from '@simplewebauthn/browser';
-import type { cancelReasons } from '../../runtime/StepView';
+import type { cancelReasons } from '../../runtime/engine/StepView';
 
 export type CancelReason = (typeof cancelReasons)[number];
 

@@ -2,7 +2,7 @@ import type {
   PublicKeyCredentialCreationOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/browser';
-import type { StepAction } from '../../runtime/StepView';
+import type { StepAction } from '../../runtime/engine/StepView';
 import { classifyWebAuthnError } from './classifyWebAuthnError';
 
 /**

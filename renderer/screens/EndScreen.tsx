@@ -1,4 +1,4 @@
-import type { EndStepView } from '../../runtime/StepView';
+import type { EndStepView } from '../../runtime/engine/StepView';
 import { safeExternalUrl } from '../flow/safeExternalUrl';
 import { ScreenHeading } from './ScreenHeading';
 

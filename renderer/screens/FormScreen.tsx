@@ -1,4 +1,4 @@
-import type { FormStepView } from '../../runtime/StepView';
+import type { FormStepView } from '../../runtime/engine/StepView';
 import { chooseHeading } from '../flow/chooseHeading';
 import { StepForm } from '../forms/StepForm';
 import type { CheckData } from '../forms/useLiveValidation';

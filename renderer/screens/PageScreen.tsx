@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { PageStepView } from '../../runtime/StepView';
+import type { PageStepView } from '../../runtime/engine/StepView';
 import { safeExternalUrl } from '../flow/safeExternalUrl';
 import type { Flow } from '../flow/useFlow';
 import { usePageHost } from '../pages/usePageHost';

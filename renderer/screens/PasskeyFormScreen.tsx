@@ -1,4 +1,4 @@
-import type { PasskeyFormStepView } from '../../runtime/StepView';
+import type { PasskeyFormStepView } from '../../runtime/engine/StepView';
 import { chooseHeading } from '../flow/chooseHeading';
 import { StepForm } from '../forms/StepForm';
 import type { CheckData } from '../forms/useLiveValidation';

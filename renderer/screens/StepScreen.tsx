@@ -1,4 +1,4 @@
-import type { StepView } from '../../runtime/StepView';
+import type { StepView } from '../../runtime/engine/StepView';
 import type { Flow } from '../flow/useFlow';
 import { EndScreen } from './EndScreen';
 import { FormScreen } from './FormScreen';

@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { EndScreen } from '../../renderer/screens/EndScreen';
-import type { EndStepView } from '../../runtime/StepView';
+import type { EndStepView } from '../../runtime/engine/StepView';
 
 const step = (outcome: EndStepView['outcome']): EndStepView => ({
   stepId: 's',

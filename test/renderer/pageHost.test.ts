@@ -8,7 +8,7 @@ import { buildPageVariables } from '../../renderer/pages/buildPageVariables';
 import { createPasskeyForPage } from '../../renderer/pages/createPasskeyForPage';
 import { matchPasskeyRequest } from '../../renderer/pages/matchPasskeyRequest';
 import { parsePageMessage } from '../../renderer/pages/parsePageMessage';
-import type { PageStepView } from '../../runtime/StepView';
+import type { PageStepView } from '../../runtime/engine/StepView';
 
 const creationOptions: PublicKeyCredentialCreationOptionsJSON = {
   challenge: 'Y2hhbGxlbmdl',

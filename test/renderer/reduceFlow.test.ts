@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeStatus } from '../../renderer/flow/describeStatus';
 import type { FlowError } from '../../renderer/flow/FlowError';
 import { type FlowState, initialFlowState, reduceFlow } from '../../renderer/flow/reduceFlow';
-import type { FormStepView } from '../../runtime/StepView';
+import type { FormStepView } from '../../runtime/engine/StepView';
 
 const step: FormStepView = {
   stepId: 's1',

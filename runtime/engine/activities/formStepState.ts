@@ -1,0 +1,87 @@
+import { randomId } from '../../../core/randomId';
+import { fillFormDefaults } from '../../../forms/fillFormDefaults';
+import { findFormVersion } from '../../../forms/findFormVersion';
+import { validateFormData } from '../../../forms/validateFormData';
+import type { StepRecord } from '../../../storage/InstanceRecord';
+import { dataFormCapture } from '../contextPaths';
+import type { FieldError } from '../StepView';
+import type { ActivityContext } from './Activity';
+import { bool, int, str } from './inputOf';
+
+/** What a form step pins when it is shown: the form version is fixed for the step's life. */
+export interface FormStepState {
+  formName: string;
+  formVersion: number;
+  formDataKey: string;
+  data: Record<string, unknown>;
+  errors: FieldError[];
+  hideButtons: boolean;
+  delaySeconds: number;
+  readonly: boolean;
+}
+
+/** Build a form step for `ctx`'s node, prefilled with what the same form key captured before. */
+export function enterFormStep(
+  ctx: ActivityContext,
+  component: 'form' | 'passkeyForm',
+  extra: Record<string, unknown> = {},
+): StepRecord {
+  const { deps, instance, inputs, nodeId } = ctx;
+  const version = findFormVersion(deps, {
+    tenantId: instance.tenantId,
+    name: str(inputs.formName) ?? '',
+    ...(int(inputs.formVersion) ? { version: int(inputs.formVersion) } : {}),
+  });
+  const formDataKey = str(inputs.formDataKey) ?? nodeId;
+  const previous = dataFormCapture(instance.context, formDataKey).data;
+  const state: FormStepState = {
+    formName: version.name,
+    formVersion: version.version,
+    formDataKey,
+    // The schema's defaults prefilled, as the submission will be stored (fillFormDefaults).
+    data: fillFormDefaults({
+      definition: version.definition,
+      data: previous && typeof previous === 'object' ? (previous as Record<string, unknown>) : {},
+    }),
+    errors: [],
+    hideButtons: bool(inputs.hideButtons) ?? false,
+    delaySeconds: int(inputs.delaySeconds) ?? 0,
+    readonly: bool(inputs.readonly) ?? false,
+  };
+  return {
+    stepId: randomId(deps),
+    nodeId,
+    component,
+    state: { ...state, ...extra },
+    createdAt: deps.now(),
+  };
+}
+
+/** Validate submitted data server-side against the very version the step showed. */
+export function judgeFormData(ctx: ActivityContext, step: StepRecord, data: unknown) {
+  const state = step.state as unknown as FormStepState;
+  const { definition } = findFormVersion(ctx.deps, {
+    tenantId: ctx.instance.tenantId,
+    name: state.formName,
+    version: state.formVersion,
+  });
+  const result = validateFormData({ definition, data: data ?? {} });
+  if (result.ok) return { ok: true as const, data: result.data };
+  // Oversized data is refused whole: the step and the instance stay as they were.
+  if ('refused' in result) throw result.refused;
+  // One message per field: the first rule it breaks is the one worth fixing first.
+  const errors = result.errors
+    .filter((e, i, all) => all.findIndex((o) => o.path === e.path) === i)
+    .map(({ path, message, keyword }) => ({ path, message, keyword }));
+  return {
+    ok: false as const,
+    step: withState(step, { data: isObject(data) ? data : {}, errors }),
+  };
+}
+
+export function withState(step: StepRecord, patch: Record<string, unknown>): StepRecord {
+  return { ...step, state: { ...step.state, ...patch } };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
