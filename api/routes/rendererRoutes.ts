@@ -5,8 +5,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 
 const root = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+// The SDKs and their declarations, both built by `npm run build:renderer`.
 const sdkBuilt = fileURLToPath(new URL('../../dist/sdk/', import.meta.url));
-const sdkTypes = fileURLToPath(new URL('../../renderer/sdk/', import.meta.url));
 
 /**
  * The renderer's page for every end-user URL, with headers that keep it out of frames
@@ -48,9 +48,7 @@ export const rendererRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const sdk = async (request: { params: { file: string } }, reply: FastifyReply) => {
     const { file } = request.params;
     const typed = file.endsWith('.d.ts');
-    const body = await readFile(`${typed ? sdkTypes : sdkBuilt}${file}`, 'utf8').catch(
-      () => undefined,
-    );
+    const body = await readFile(`${sdkBuilt}${file}`, 'utf8').catch(() => undefined);
     if (!body)
       return reply
         .status(404)

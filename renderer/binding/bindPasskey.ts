@@ -1,6 +1,7 @@
+import type { StartRegistration } from '../passkey/runPasskeyCeremony';
 import { BindPasskeyError } from './BindPasskeyError';
 import type { BindingClient } from './createBindingClient';
-import { finishBinding, type StartRegistration } from './finishBinding';
+import { finishBinding } from './finishBinding';
 import { isAllowedDomain } from './isAllowedDomain';
 import { parseBindUrl } from './parseBindUrl';
 

@@ -1,17 +1,9 @@
-import type {
-  PublicKeyCredentialCreationOptionsJSON,
-  RegistrationResponseJSON,
-} from '@simplewebauthn/browser';
-import { classifyWebAuthnError } from '../passkey/classifyWebAuthnError';
+import { runPasskeyCeremony, type StartRegistration } from '../passkey/runPasskeyCeremony';
 import type { RedeemedLink } from './BindingApi';
 import { BindPasskeyError } from './BindPasskeyError';
 import type { BindingClient } from './createBindingClient';
 import type { BindLink } from './parseBindUrl';
 import { toPasskey } from './toPasskey';
-
-export type StartRegistration = (opts: {
-  optionsJSON: PublicKeyCredentialCreationOptionsJSON;
-}) => Promise<RegistrationResponseJSON>;
 
 /**
  * The second half of a binding: run the ceremony with the redeemed options and complete the job.
@@ -23,7 +15,7 @@ export async function finishBinding({
   redeemed,
   client,
   startRegistration,
-  now = () => Date.now(),
+  now,
 }: {
   link: BindLink;
   redeemed: RedeemedLink;
@@ -31,17 +23,17 @@ export async function finishBinding({
   startRegistration: StartRegistration;
   now?: () => number;
 }) {
-  const startedAt = now();
-  let response: RegistrationResponseJSON;
-  try {
-    response = await startRegistration({ optionsJSON: redeemed.creation_options });
-  } catch (error) {
-    const code = classifyWebAuthnError(error, {
-      elapsedMs: now() - startedAt,
-      timeoutMs: redeemed.creation_options.timeout ?? null,
-    });
+  const ceremony = await runPasskeyCeremony({
+    creationOptions: redeemed.creation_options,
+    startRegistration,
+    // Both callers check before redeeming: a browser without WebAuthn would spend the link.
+    browserSupportsWebAuthn: () => true,
+    now,
+  });
+  if (!ceremony.ok) {
+    const { reason: code, error } = ceremony;
     throw new BindPasskeyError(code, `the passkey was not created (${code})`, { cause: error });
   }
-  const completed = await client.complete(link, redeemed.completion_token, response);
+  const completed = await client.complete(link, redeemed.completion_token, ceremony.response);
   return toPasskey(completed);
 }

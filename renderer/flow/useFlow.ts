@@ -97,12 +97,17 @@ export function useFlow({
   const runCeremony = async (step: PasskeyFormStepView) => {
     if (step.ceremony === null) return;
     dispatch({ type: 'ceremonyStarted' });
-    const action = await runPasskeyCeremony({
+    const result = await runPasskeyCeremony({
       creationOptions: step.ceremony.creationOptions,
       startRegistration,
       browserSupportsWebAuthn,
     });
-    await send(step, action);
+    await send(
+      step,
+      result.ok
+        ? { action: 'submit', browserResponse: result.response }
+        : { action: 'cancel', reason: result.reason },
+    );
   };
 
   /**

@@ -7,17 +7,23 @@ import type { CancelReason } from '../passkey/classifyWebAuthnError';
  * `{sessionData, constants}`, the page posts SEND with its variables. Keyform adds CANCEL,
  * CREATE_PASSKEY (the host runs the ceremony), and the host's ERROR and PASSKEY_RESULT.
  */
+/** What the page is told about its step. */
 export interface SessionData {
+  /** The locale the step was rendered for, e.g. `en`. */
   locale: string;
+  /** The process node's label, if it has one. */
   title: string | null;
 }
 
+/** What the host answers READY with: TrustX's `{sessionData, constants}`. */
 export interface PageVariables {
   sessionData: SessionData;
+  /** The customPage node's `constants`, each `${...}` resolved against the instance. */
   constants: Record<string, unknown>;
 }
 
 export interface FieldProblem {
+  /** A JSON pointer into what was sent, e.g. `/userName`. */
   path: string;
   message: string;
 }
@@ -44,6 +50,16 @@ export type PageMessage =
       user: { userName: string; displayName?: string } | null;
     };
 
+/**
+ * Why no passkey was created. From the browser's error: `cancelled` (the user dismissed the
+ * prompt, or the authenticator refused: NotAllowedError), `timedOut`, `alreadyRegistered` (this
+ * authenticator already holds a passkey for the user: InvalidStateError), `notSupported` (the
+ * browser or device cannot create this passkey), `securityError`, `unknown`. From the host:
+ * `invalidInput` (the names given to createPasskey() were refused; see `fields`),
+ * `requestMismatch` (a create() whose challenge is not the one issued for this step),
+ * `notReady` (the step is not bound to a registration: the node has no `registrationKey`),
+ * `busy` (another request of the page is still under way).
+ */
 export type PasskeyFailureReason =
   | CancelReason
   | 'invalidInput'
@@ -51,6 +67,7 @@ export type PasskeyFailureReason =
   | 'notReady'
   | 'busy';
 
+/** Why the host did not create a passkey, as PASSKEY_RESULT carries it. */
 export interface PasskeyFailure {
   reason: PasskeyFailureReason;
   /** The DOMException name the page's create() rejects with (NotAllowedError, ...). */
@@ -59,8 +76,15 @@ export interface PasskeyFailure {
   fields: FieldProblem[];
 }
 
+/** A SEND the host or server refused (e.g. `PAGE_PARAMETERS_INVALID`), or a malformed message. */
+export interface HostError {
+  code: string;
+  message: string;
+  fields: FieldProblem[];
+}
+
 export type HostMessage =
   | { event: 'message'; variables: PageVariables }
-  | { event: 'ERROR'; error: { code: string; message: string; fields: FieldProblem[] } }
+  | { event: 'ERROR'; error: HostError }
   | { event: 'PASSKEY_RESULT'; requestId: string; ok: true; response: RegistrationResponseJSON }
   | { event: 'PASSKEY_RESULT'; requestId: string; ok: false; error: PasskeyFailure };

@@ -2,38 +2,51 @@ import type {
   PublicKeyCredentialCreationOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/browser';
-import type { StepAction } from '../../runtime/engine/StepView';
-import { classifyWebAuthnError } from './classifyWebAuthnError';
+import { type CancelReason, classifyWebAuthnError } from './classifyWebAuthnError';
+
+/** SimpleWebAuthn's startRegistration(), as the ceremony calls it (a stand-in under test). */
+export type StartRegistration = (opts: {
+  optionsJSON: PublicKeyCredentialCreationOptionsJSON;
+}) => Promise<RegistrationResponseJSON>;
+
+/** What a ceremony needs: the server's options and the browser's calls. */
+export interface PasskeyCeremony {
+  creationOptions: PublicKeyCredentialCreationOptionsJSON;
+  startRegistration: StartRegistration;
+  browserSupportsWebAuthn: () => boolean;
+  now?: () => number;
+}
+
+/** How a ceremony ended: the browser's response, or why there is none and what was thrown. */
+export type PasskeyCeremonyResult =
+  | { ok: true; response: RegistrationResponseJSON }
+  | { ok: false; reason: CancelReason; error: unknown };
 
 /**
- * Runs navigator.credentials.create() (through SimpleWebAuthn) and says what to post for
- * the step: the browser's response, or a cancel with the classified reason. The browser
- * calls are passed in so this stays testable without a browser.
+ * The one WebAuthn registration ceremony of the renderer (the flow's passkey step, a custom
+ * page's request, a binding): navigator.credentials.create() through SimpleWebAuthn with the
+ * server's options, its failure classified. The browser calls are passed in so this stays
+ * testable without a browser.
  */
 export async function runPasskeyCeremony({
   creationOptions,
   startRegistration,
   browserSupportsWebAuthn,
   now = () => Date.now(),
-}: {
-  creationOptions: PublicKeyCredentialCreationOptionsJSON;
-  startRegistration: (opts: {
-    optionsJSON: PublicKeyCredentialCreationOptionsJSON;
-  }) => Promise<RegistrationResponseJSON>;
-  browserSupportsWebAuthn: () => boolean;
-  now?: () => number;
-}): Promise<StepAction> {
-  // Without WebAuthn there is no prompt to wait for; tell the server at once.
-  if (!browserSupportsWebAuthn()) return { action: 'cancel', reason: 'notSupported' };
+}: PasskeyCeremony): Promise<PasskeyCeremonyResult> {
+  // Without WebAuthn there is no prompt to wait for: fail at once, as the browser would.
+  if (!browserSupportsWebAuthn()) {
+    const error = new DOMException('this browser cannot create passkeys', 'NotSupportedError');
+    return { ok: false, reason: 'notSupported', error };
+  }
   const startedAt = now();
   try {
-    const browserResponse = await startRegistration({ optionsJSON: creationOptions });
-    return { action: 'submit', browserResponse };
+    return { ok: true, response: await startRegistration({ optionsJSON: creationOptions }) };
   } catch (error) {
     const reason = classifyWebAuthnError(error, {
       elapsedMs: now() - startedAt,
       timeoutMs: creationOptions.timeout ?? null,
     });
-    return { action: 'cancel', reason };
+    return { ok: false, reason, error };
   }
 }

@@ -1,3 +1,7 @@
+/**
+ * Keyform's embedded SDK (Beyond Identity compatible), served at /sdk/embedded.js with its types
+ * at /sdk/embedded.d.ts: `import { Embedded } from '{keyform}/sdk/embedded.js'`.
+ */
 import { browserSupportsWebAuthn, startRegistration } from '@simplewebauthn/browser';
 import { bindPasskey } from '../binding/bindPasskey';
 import { createBindingClient } from '../binding/createBindingClient';
@@ -39,7 +43,7 @@ export class Embedded {
   /** Whether `url` is a binding link or a binding redirect this SDK can bind with. */
   isBindPasskeyUrl = (url: string): boolean => parseBindUrl(url) !== null;
 
-  /** Bind a passkey to this browser with a binding link; throws BindPasskeyError. */
+  /** Bind a passkey to this browser with a binding link; rejects with a BindPasskeyError. */
   bindPasskey = async (url: string): Promise<BindPasskeyResponse> => {
     const result = await bindPasskey({
       url,

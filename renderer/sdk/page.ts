@@ -1,37 +1,33 @@
 /**
- * Keyform page SDK (served at /sdk/page.js, types at /sdk/page.d.ts): for custom pages running
- * in Keyform's sandboxed frame. It speaks the same postMessage protocol as TrustX pages
- * (READY → message, SEND) plus Keyform's CANCEL and CREATE_PASSKEY. Standalone: no imports.
+ * Keyform's page SDK (served at /sdk/page.js, types at /sdk/page.d.ts), for custom pages running
+ * in Keyform's sandboxed frame: `import { ready, send, cancel, createPasskey } from
+ * '{keyform}/sdk/page.js'`. It speaks TrustX's postMessage protocol, unchanged, plus Keyform's
+ * additions, all through `window.parent.postMessage`:
+ *   page → host  {event: 'READY'}                      host answers {event: 'message', variables}
+ *   page → host  {event: 'SEND', variables}            captured, and the step is left (see send)
+ *   page → host  {event: 'CANCEL'}                     the process takes `userCancelled`
+ *   page → host  {event: 'CREATE_PASSKEY', requestId, publicKey, user}
+ *                                                      host answers {event: 'PASSKEY_RESULT', requestId, ok, ...}
+ *   host → page  {event: 'ERROR', error: {code, message, fields}}   a SEND the server refused
+ * Standalone: the built file imports nothing.
  */
+import type {
+  FieldProblem,
+  HostError,
+  PageVariables,
+  PasskeyFailure,
+  PasskeyFailureReason,
+} from '../pages/PageProtocol';
 
-export interface SessionData {
-  locale: string;
-  title: string | null;
-}
+export type {
+  FieldProblem,
+  HostError,
+  PageVariables,
+  PasskeyFailureReason,
+  SessionData,
+} from '../pages/PageProtocol';
 
-export interface PageVariables {
-  sessionData: SessionData;
-  constants: Record<string, unknown>;
-}
-
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
-
-export type PasskeyFailureReason =
-  | 'cancelled'
-  | 'timedOut'
-  | 'alreadyRegistered'
-  | 'notSupported'
-  | 'securityError'
-  | 'unknown'
-  | 'invalidInput'
-  | 'requestMismatch'
-  | 'notReady'
-  | 'busy';
-
-/** RegistrationResponseJSON (WebAuthn L3 §5.1): what `send()` can pass on as it is. */
+/** WebAuthn's RegistrationResponseJSON (L3 §5.1): pass it on with `send()` as it is. */
 export interface RegistrationResponseJSON {
   id: string;
   rawId: string;
@@ -48,7 +44,10 @@ export interface RegistrationResponseJSON {
   clientExtensionResults: Record<string, unknown>;
 }
 
-/** Why the host did not create a passkey; `fields` lists rejected names (invalidInput). */
+/**
+ * Why no passkey was created: `reason` says why, `name` is the DOMException name the browser
+ * used, and `fields` lists the rejected names (`invalidInput`).
+ */
 export class PasskeyError extends Error {
   readonly reason: PasskeyFailureReason;
   readonly fields: FieldProblem[];
@@ -59,13 +58,6 @@ export class PasskeyError extends Error {
     this.reason = reason;
     this.fields = fields;
   }
-}
-
-/** The host refused a SEND (PAGE_PARAMETERS_INVALID) or a malformed message. */
-export interface HostError {
-  code: string;
-  message: string;
-  fields: FieldProblem[];
 }
 
 type Pending = {
@@ -102,12 +94,7 @@ function listen() {
       pending.delete(data.requestId);
       if (data.ok === true) call.resolve(data.response as RegistrationResponseJSON);
       else {
-        const e = data.error as {
-          reason: PasskeyFailureReason;
-          name: string;
-          message: string;
-          fields: FieldProblem[];
-        };
+        const e = data.error as PasskeyFailure;
         call.reject(new PasskeyError(e.reason, e.message, e.name, e.fields ?? []));
       }
     }
@@ -120,7 +107,10 @@ function post(message: Record<string, unknown>) {
   host.postMessage(message, '*');
 }
 
-/** Tell the host the page is ready; resolves with `{sessionData, constants}` (TrustX's READY). */
+/**
+ * Tell the host the page is ready (TrustX's READY); resolves with `{sessionData, constants}`.
+ * Throws outside a Keyform frame.
+ */
 export function ready(): Promise<PageVariables> {
   listen();
   if (latest) return Promise.resolve(latest);
@@ -147,25 +137,31 @@ export function onError(listener: (error: HostError) => void): () => void {
 }
 
 /**
- * Hand variables to the process (TrustX's SEND). They are captured at
- * `_customUis.<pageKey>.currentCapture.customPageParameters.<name>.value` and the journey
- * moves on; names are 1-64 letters, digits or `_`, values plain JSON (≤ 32 KiB each).
+ * Hand variables to the process (TrustX's SEND). Each is captured at
+ * `_customUis.<pageKey>.currentCapture.customPageParameters.<name>.value` and the step is left
+ * (the process moves to the node's `next`). Names: 1-64 letters, digits or `_`; values: plain
+ * JSON, at most 32 KiB each and 48 KiB in all.
+ *
+ * One exception: on a node with a `registrationKey`, a SEND of only `userName` and/or
+ * `userDisplayName` keeps the step: the server re-issues the passkey options with those names
+ * and the host sends fresh variables (`constants` resolved again) to the page.
  */
 export function send(variables: Record<string, unknown>): void {
   listen();
   post({ event: 'SEND', variables });
 }
 
-/** Leave the page as cancelled: the process takes its `userCancelled` path. */
+/** Leave the page as cancelled: the process takes the node's `userCancelled` path. */
 export function cancel(): void {
   post({ event: 'CANCEL' });
 }
 
 /**
- * Have the host create a passkey for this step's registration and resolve with the browser's
- * response (pass it on with `send({passkeyRegClientResponse: response})`). With `user`, the
- * server first re-issues the options with that user name and display name. Rejects with a
- * PasskeyError whose `reason` says why (`cancelled`, `invalidInput`, ...).
+ * Have the host create a passkey for this step's registration (the frame's opaque origin
+ * cannot) and resolve with the browser's response; pass it on with
+ * `send({passkeyRegClientResponse: response})`. With `user`, the server first re-issues the
+ * options with that user name and display name. Rejects with a PasskeyError whose `reason` says
+ * why (`cancelled`, `invalidInput`, ...); a cancelled prompt can simply be retried.
  */
 export function createPasskey(user?: {
   userName: string;

@@ -1,13 +1,16 @@
 import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+// `.js`, which tsc resolves to the .ts: vite's config loader warns about an extensionless import.
+import { bundleDeclarations } from '../../scripts/bundleDeclarations.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * The browser SDKs: every `renderer/sdk/<name>.ts` (besides this config and `*.d.ts`)
- * becomes a standalone ES module `dist/sdk/<name>.js`, served at `/sdk/<name>.js` with its
- * hand-written `<name>.d.ts` beside it.
+ * The browser SDKs: every `renderer/sdk/<name>.ts` (besides this config) becomes a standalone
+ * ES module `dist/sdk/<name>.js`, served at `/sdk/<name>.js`, and, when it is a module, its
+ * declarations `dist/sdk/<name>.d.ts`, generated from the sources and served at `/sdk/<name>.d.ts`.
  */
 const entries = Object.fromEntries(
   readdirSync(here('.'))
@@ -15,7 +18,18 @@ const entries = Object.fromEntries(
     .map((f) => [f.replace(/\.ts$/, ''), here(f)]),
 );
 
+/** Writes each entry's bundled declarations beside its built JavaScript. */
+const declarations: Plugin = {
+  name: 'keyform-sdk-declarations',
+  generateBundle() {
+    for (const [entry, source] of bundleDeclarations(Object.values(entries))) {
+      this.emitFile({ type: 'asset', fileName: `${basename(entry, '.ts')}.d.ts`, source });
+    }
+  },
+};
+
 export default defineConfig({
+  plugins: [declarations],
   build: {
     outDir: here('../../dist/sdk'),
     emptyOutDir: true,

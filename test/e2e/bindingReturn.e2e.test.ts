@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVirtualAuthenticator } from './support/addVirtualAuthenticator';
+import { generatedDeclarations } from './support/generatedDeclarations';
 import { launchChromium } from './support/launchChromium';
 import { startIntegratorPage } from './support/startIntegratorPage';
 import { startTestServer } from './support/startTestServer';
@@ -102,6 +103,13 @@ describe('bindPasskey(link) from an integrator page in Chromium', () => {
     });
     expect(outcome.passkeys.map((p: { id: string }) => p.id)).toEqual([credentialId]);
     await page.close();
+  });
+
+  it('serves the embedded SDK’s declarations as generated from its sources', async () => {
+    const served = await fetch(`${server.publicUrl}/sdk/embedded.d.ts`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toContain('application/typescript');
+    expect(await served.text()).toBe(generatedDeclarations('embedded'));
   });
 
   it('refuses the same link a second time (usedLink), with the server’s code', async () => {

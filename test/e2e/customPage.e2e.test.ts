@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVirtualAuthenticator } from './support/addVirtualAuthenticator';
 import { deployPageProcess } from './support/deployPageProcess';
+import { generatedDeclarations } from './support/generatedDeclarations';
 import { launchChromium } from './support/launchChromium';
 import { startTestServer } from './support/startTestServer';
 
@@ -256,6 +257,13 @@ describe('custom pages in Chromium', () => {
     const [credential] = await authenticator.credentials();
     expect(credential?.userName).toBe('sdk-user');
     await page.close();
+  });
+
+  it('serves the page SDK’s declarations as generated from its sources', async () => {
+    const served = await fetch(`${server.publicUrl}/sdk/page.d.ts`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toContain('application/typescript');
+    expect(await served.text()).toBe(generatedDeclarations('page'));
   });
 
   it('measures the sandbox: framed or opened directly, a page has an opaque origin and no use of the app’s cookies', async () => {

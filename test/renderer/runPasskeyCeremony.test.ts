@@ -16,9 +16,9 @@ const creationOptions: PublicKeyCredentialCreationOptionsJSON = {
 const response = { id: 'cred', rawId: 'cred', type: 'public-key' } as RegistrationResponseJSON;
 
 describe('runPasskeyCeremony', () => {
-  it('submits the browser response, passing the options through unchanged', async () => {
+  it('returns the browser response, passing the options through unchanged', async () => {
     let received: unknown;
-    const action = await runPasskeyCeremony({
+    const result = await runPasskeyCeremony({
       creationOptions,
       browserSupportsWebAuthn: () => true,
       startRegistration: async ({ optionsJSON }) => {
@@ -27,16 +27,17 @@ describe('runPasskeyCeremony', () => {
       },
     });
     expect(received).toBe(creationOptions);
-    expect(action).toEqual({ action: 'submit', browserResponse: response });
+    expect(result).toEqual({ ok: true, response });
   });
 
-  it('cancels with the classified reason when create() fails', async () => {
-    const action = await runPasskeyCeremony({
+  it('classifies the reason when create() fails and keeps what it threw', async () => {
+    const thrown = new DOMException('dup', 'InvalidStateError');
+    const result = await runPasskeyCeremony({
       creationOptions,
       browserSupportsWebAuthn: () => true,
-      startRegistration: () => Promise.reject(new DOMException('dup', 'InvalidStateError')),
+      startRegistration: () => Promise.reject(thrown),
     });
-    expect(action).toEqual({ action: 'cancel', reason: 'alreadyRegistered' });
+    expect(result).toEqual({ ok: false, reason: 'alreadyRegistered', error: thrown });
   });
 
   it('tells a timeout from a dismissal by the time spent against options.timeout', async () => {
@@ -51,13 +52,13 @@ describe('runPasskeyCeremony', () => {
           return Promise.reject(new DOMException('no', 'NotAllowedError'));
         },
       });
-    expect(await run(60_000)).toEqual({ action: 'cancel', reason: 'timedOut' });
-    expect(await run(2_000)).toEqual({ action: 'cancel', reason: 'cancelled' });
+    expect(await run(60_000)).toMatchObject({ ok: false, reason: 'timedOut' });
+    expect(await run(2_000)).toMatchObject({ ok: false, reason: 'cancelled' });
   });
 
-  it('cancels as notSupported without calling create() when WebAuthn is missing', async () => {
+  it('fails as notSupported without calling create() when WebAuthn is missing', async () => {
     let called = false;
-    const action = await runPasskeyCeremony({
+    const result = await runPasskeyCeremony({
       creationOptions,
       browserSupportsWebAuthn: () => false,
       startRegistration: async () => {
@@ -65,7 +66,8 @@ describe('runPasskeyCeremony', () => {
         return response;
       },
     });
-    expect(action).toEqual({ action: 'cancel', reason: 'notSupported' });
+    expect(result).toMatchObject({ ok: false, reason: 'notSupported' });
+    expect(result.ok ? null : (result.error as DOMException).name).toBe('NotSupportedError');
     expect(called).toBe(false);
   });
 });
