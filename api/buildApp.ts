@@ -13,7 +13,7 @@ import { ApiError } from './ApiError';
 import { answerClientError } from './answerClientError';
 import { authorize } from './authorize';
 import { createBadTokenLimiter } from './createBadTokenLimiter';
-import { createLoopShare } from './createLoopShare';
+import { createTurnAdmission } from './createTurnAdmission';
 import { handleError } from './handleError';
 import type { KeyformConfig } from './loadConfig';
 import { normaliseRequestText } from './normaliseRequestText';
@@ -122,13 +122,13 @@ export async function buildApp({
 
   const rootSecretHash = config.adminToken ? hashSecret(config.adminToken) : undefined;
   if (config.loopBudgetMs > 0) {
-    const share = createLoopShare({ budgetMs: config.loopBudgetMs });
+    const admission = createTurnAdmission({ budgetMs: config.loopBudgetMs });
     // A health check answers even while requests wait for their turn.
     app.addHook('onRequest', (request, _reply, done) =>
-      request.url === '/health' ? done() : share.admit(done),
+      request.url === '/health' ? done() : admission.admit(done),
     );
   }
-  waitForDurableWrites(app, storage.records);
+  waitForDurableWrites(app, storage.records.durability);
   const badTokens = createBadTokenLimiter({ max: config.badTokenRateLimit, now });
   const tokenUses = createTokenUseRecorder({
     definitions: deps.definitions,

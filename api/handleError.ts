@@ -45,6 +45,19 @@ const clientStatusCodes: Partial<Record<number, ErrorCode>> = {
  * and other client errors pass through as 4xx; anything else is logged behind a bare 500.
  */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  return reply.send(prepareErrorAnswer(error, request, reply));
+}
+
+/**
+ * handleError's answer without the sending: logs, sets the status and headers on `reply` and
+ * returns the body. For an answer already on its way out, which an onSend hook replaces
+ * (api/waitForDurableWrites.ts): there fastify's error handler would not be ours again.
+ */
+export function prepareErrorAnswer(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   const body = toErrorBody(error);
   const status = errorStatus[body.code];
   if (status >= 500 && body.code !== 'STORAGE_UNAVAILABLE')
@@ -53,7 +66,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (body.code === 'RATE_LIMITED') reply.header('retry-after', '60');
   // Kept in the log: a RangeError from our own code would be a bug, not only hostile input.
   if (body.code === 'INPUT_TOO_COMPLEX') request.log.warn({ err: error }, 'input too complex');
-  return reply.status(status).send({ error: body });
+  reply.status(status);
+  return { error: body };
 }
 
 function toErrorBody(error: FastifyError): ErrorBody {

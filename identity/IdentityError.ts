@@ -28,6 +28,13 @@ export const registrationFailureCodes = [
 ] as const;
 export type RegistrationFailureCode = (typeof registrationFailureCodes)[number];
 
+const registrationFailures: ReadonlySet<string> = new Set(registrationFailureCodes);
+
+/** Whether `code` says a registration response failed verification (the user's to retry). */
+export function isRegistrationFailureCode(code: string): code is RegistrationFailureCode {
+  return registrationFailures.has(code);
+}
+
 /** The codes of IdentityErrorCode as a list, so a test can walk every one. */
 export const identityErrorCodes = [
   'INVALID_INPUT',

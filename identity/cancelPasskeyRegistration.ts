@@ -1,9 +1,7 @@
-import { isoNow } from '../core/isoNow';
-import { findIdentityStore } from './findIdentityStore';
 import type { IdentityDeps } from './IdentityDeps';
-import { IdentityError } from './IdentityError';
-import { refuseSessionInState } from './refuseSessionInState';
-import { toSessionView } from './toSessionView';
+import { cancelSession } from './sessions/cancelSession';
+import { findSession } from './sessions/findSession';
+import { toRegistrationSessionView } from './toRegistrationSessionView';
 
 /** Cancel a PENDING session (the user backed out); any other state is refused. */
 export async function cancelPasskeyRegistration(
@@ -15,22 +13,15 @@ export async function cancelPasskeyRegistration(
     reason,
   }: { tenantId: string; storeName: string; sessionId: string; reason?: string },
 ) {
-  findIdentityStore(deps, { tenantId, name: storeName });
-  const key = { tenantId, id: sessionId };
-  const session = await deps.records.sessions.find(key);
-  if (!session || session.storeName !== storeName) {
-    throw new IdentityError('SESSION_NOT_FOUND', `session '${sessionId}' not found`);
-  }
-  const now = deps.now();
-  if (session.state === 'CANCELLED') return toSessionView(session, now);
-  if (session.state !== 'PENDING' || now >= session.expiresAt)
-    throw refuseSessionInState(session, now);
-  const cancelled = await deps.records.sessions.transition(key, 'PENDING', {
-    state: 'CANCELLED',
-    failure_code: reason ? `CANCELLED:${reason.slice(0, 64)}` : 'CANCELLED',
-    updated_at: isoNow(deps),
+  const session = await findSession(deps, deps.records.sessions, {
+    tenantId,
+    storeName,
+    sessionId,
   });
-  const current = await deps.records.sessions.find(key);
-  if (!cancelled || !current) throw refuseSessionInState(current ?? session, now);
-  return toSessionView(current, now);
+  const now = deps.now();
+  const cancelled = await cancelSession(deps.records.sessions, session, {
+    now,
+    failureCode: reason ? `CANCELLED:${reason.slice(0, 64)}` : 'CANCELLED',
+  });
+  return toRegistrationSessionView(cancelled, now);
 }

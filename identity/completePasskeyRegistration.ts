@@ -3,13 +3,15 @@ import { isoNow } from '../core/isoNow';
 import { randomId } from '../core/randomId';
 import type { PasskeyRecord } from '../storage/PasskeyRecord';
 import type { RegistrationSessionRecord } from '../storage/RegistrationSessionRecord';
+import { runTransaction } from '../storage/runTransaction';
 import type { UserRecord } from '../storage/UserRecord';
-import { findIdentityStore } from './findIdentityStore';
 import { findRegistrationPolicy } from './findRelyingParty';
 import type { IdentityDeps } from './IdentityDeps';
 import { IdentityError, type IdentityErrorCode } from './IdentityError';
-import { refuseSessionInState } from './refuseSessionInState';
 import type { RegistrationRefusal } from './registrationRefusal';
+import { claimSession } from './sessions/claimSession';
+import { findSession } from './sessions/findSession';
+import { type ClaimVerdict, settleClaim } from './sessions/settleClaim';
 import { type PasskeyVerification, verifyPasskeyResponse } from './verifyPasskeyResponse';
 
 /**
@@ -32,93 +34,51 @@ export async function completePasskeyRegistration(
     response,
   }: { tenantId: string; storeName: string; sessionId: string; response: unknown },
 ) {
-  findIdentityStore(deps, { tenantId, name: storeName });
-  const key = { tenantId, id: sessionId };
+  const { sessions } = deps.records;
+  // Found in this store before the claim: claiming another store's session would strand it.
+  const session = await findSession(deps, sessions, { tenantId, storeName, sessionId });
   const responseHash = createHash('sha256')
     .update(JSON.stringify(response) ?? 'undefined')
     .digest('hex');
-  const now = deps.now();
-  const session = await deps.records.sessions.find(key);
-  // Checked before the claim: claiming another store's session would strand it in VERIFYING.
-  if (!session || session.storeName !== storeName) {
-    throw new IdentityError('SESSION_NOT_FOUND', `session '${sessionId}' not found`);
-  }
-  if (!(await deps.records.sessions.claim(key, now))) {
-    const current = await deps.records.sessions.find(key);
-    if (!current) throw new IdentityError('SESSION_NOT_FOUND', `session '${sessionId}' not found`);
-    return answerUnclaimed(deps, current, responseHash, now);
-  }
+  const claim = await claimSession(sessions, session, { now: deps.now(), responseHash });
+  if ('resent' in claim) return claim.resent as CompletionResult;
+  const claimed = claim.claimed;
 
-  // Set once this call has moved the session out of VERIFYING itself; until then the finally
-  // below hands the claim back, whatever was thrown (a storage error, a bug, a library throw).
-  let settled = false;
-  try {
+  return settleClaim(deps, sessions, claimed, async (): Promise<ClaimVerdict<CompletionResult>> => {
     const { rp, policy } = findRegistrationPolicy(deps, {
       tenantId,
-      rpId: session.rpId,
-      policyName: session.policyName,
+      rpId: claimed.rpId,
+      policyName: claimed.policyName,
     });
     const verification = await verifyPasskeyResponse({
       response,
-      challenge: session.challenge,
+      challenge: claimed.challenge,
       rp,
       policy,
     });
     if (!verification.ok) {
-      await deps.records.sessions.release(key, {
-        maxAttempts: policy.maxAttempts,
+      return {
+        ok: false,
+        error: refusalError(verification),
         failureCode: verification.code,
-        now: deps.now(),
-      });
-      settled = true;
-      throw refusalError(verification);
+        maxAttempts: policy.maxAttempts,
+      };
     }
-    const stored = await store(deps, { session, verification, responseHash });
-    if (!stored.ok) {
-      await deps.records.sessions.release(key, {
-        // A taken externalId will never become free for this session: fail it at once.
-        maxAttempts: stored.code === 'EXT_ID_NOT_UNIQUE' ? 0 : policy.maxAttempts,
-        failureCode: stored.code,
-        now: deps.now(),
-      });
-      settled = true;
-      throw new IdentityError(stored.code, stored.message);
-    }
-    settled = true;
-    return stored.result;
-  } finally {
-    // Nothing was judged (storage failed and nothing was committed, or something threw): hand
-    // the session back without counting an attempt, so a retry is not SESSION_BUSY until the
-    // session expires. A compare-and-set on VERIFYING, so it never undoes a commit.
-    if (!settled) {
-      await deps.records.sessions
-        .transition(key, 'VERIFYING', { state: 'PENDING', updated_at: isoNow(deps) })
-        .catch(() => undefined);
-    }
-  }
+    const stored = await storeRegistration(deps, { session: claimed, verification, responseHash });
+    if (stored.ok) return { ok: true, value: stored.result };
+    return {
+      ok: false,
+      error: new IdentityError(stored.code, stored.message),
+      failureCode: stored.code,
+      // A taken externalId will never become free for this session: it fails at once.
+      ...(stored.code === 'EXT_ID_NOT_UNIQUE' ? {} : { maxAttempts: policy.maxAttempts }),
+    };
+  });
 }
 
 /** The refusal as an error; `details.fields` names the member at fault when there is one. */
 function refusalError({ code, message, field }: RegistrationRefusal) {
   return new IdentityError(code, message, field ? { details: { fields: [field] } } : undefined);
-}
-
-async function answerUnclaimed(
-  deps: IdentityDeps,
-  session: RegistrationSessionRecord,
-  responseHash: string,
-  now: number,
-) {
-  if (session.state === 'COMPLETED' && session.responseHash === responseHash) {
-    return session.result as CompletionResult;
-  }
-  if (session.state === 'PENDING' && now >= session.expiresAt) {
-    await deps.records.sessions.transition(session, 'PENDING', {
-      state: 'EXPIRED',
-      updated_at: isoNow(deps),
-    });
-  }
-  throw refuseSessionInState(session, now);
 }
 
 export type CompletionResult = {
@@ -140,7 +100,7 @@ type StoreOutcome =
     };
 
 /** User (for createUser), handle, passkey and session state commit together or not at all. */
-async function store(
+async function storeRegistration(
   deps: IdentityDeps,
   {
     session,
@@ -155,89 +115,69 @@ async function store(
   const { credential, aaguid, credentialDeviceType, credentialBackedUp, fmt } = verification.info;
   const now = isoNow(deps);
   const scope = { tenantId: session.tenantId, storeName: session.storeName };
-  const abort = new Map<string, StoreOutcome>();
-  try {
-    return await deps.records.transaction(async (r) => {
-      let userId = session.userId;
-      if (session.newUser) {
-        const user = newUserRecord(deps, session, now);
-        const written = await r.users.insert(user);
-        if (!written.ok)
-          throw rollback(abort, {
-            ok: false,
-            code: 'EXT_ID_NOT_UNIQUE',
-            message: `externalId '${session.newUser.externalId}' was taken before this registration completed`,
-          });
-        userId = user.id;
-      } else if (!userId || !(await r.users.exists(scope, userId))) {
-        throw rollback(abort, {
+  return runTransaction<StoreOutcome, StoreOutcome>(deps.records, async (r, rollbackWith) => {
+    let userId = session.userId;
+    if (session.newUser) {
+      const user = newUserRecord(deps, session, now);
+      const written = await r.users.insert(user);
+      if (!written.ok)
+        return rollbackWith({
           ok: false,
-          code: 'USER_NOT_FOUND',
-          message: 'the user was deleted during the registration',
+          code: 'EXT_ID_NOT_UNIQUE',
+          message: `externalId '${session.newUser.externalId}' was taken before this registration completed`,
         });
-      }
-      const passkey: PasskeyRecord = {
-        id: randomId(deps),
-        ...scope,
-        userId,
-        rpId: session.rpId,
-        credentialId: credential.id,
-        publicKey: Buffer.from(credential.publicKey).toString('base64url'),
-        counter: credential.counter,
-        aaguid,
-        deviceType: credentialDeviceType,
-        backedUp: credentialBackedUp,
-        transports: verification.response.response.transports ?? [],
-        attestationFormat: fmt,
-        userHandle: session.userHandle,
-        createdAt: now,
-      };
-      if (!(await r.passkeys.insert(passkey)).ok) {
-        throw rollback(abort, {
-          ok: false,
-          code: 'CREDENTIAL_ALREADY_REGISTERED',
-          message: 'this credential is already registered',
-        });
-      }
-      await r.passkeys.saveUserHandle(
-        { tenantId: session.tenantId, userId, rpId: session.rpId },
-        session.userHandle,
-      );
-      const result: CompletionResult = {
-        sessionId: session.id,
-        status: 'COMPLETED',
-        passkey: {
-          id: passkey.id,
-          credentialId: passkey.credentialId,
-          userId,
-          aaguid,
-          deviceType: passkey.deviceType,
-          backedUp: passkey.backedUp,
-          transports: passkey.transports,
-          createdAt: now,
-        },
-      };
-      await r.sessions.transition(session, 'VERIFYING', {
-        state: 'COMPLETED',
-        updated_at: now,
-        response_hash: responseHash,
-        result: JSON.stringify(result),
-        user_id: userId,
+      userId = user.id;
+    } else if (!userId || !(await r.users.exists(scope, userId))) {
+      return rollbackWith({
+        ok: false,
+        code: 'USER_NOT_FOUND',
+        message: 'the user was deleted during the registration',
       });
-      return { ok: true, result };
-    });
-  } catch (error) {
-    const outcome = abort.get((error as Error).message);
-    if (outcome) return outcome;
-    throw error;
-  }
-}
-
-/** Throwing is how Kysely rolls a transaction back; the outcome travels beside the error. */
-function rollback(abort: Map<string, StoreOutcome>, outcome: StoreOutcome) {
-  const marker = `rollback:${abort.size}`;
-  abort.set(marker, outcome);
-  return new Error(marker);
+    }
+    const passkey: PasskeyRecord = {
+      id: randomId(deps),
+      ...scope,
+      userId,
+      rpId: session.rpId,
+      credentialId: credential.id,
+      publicKey: Buffer.from(credential.publicKey).toString('base64url'),
+      counter: credential.counter,
+      aaguid,
+      deviceType: credentialDeviceType,
+      backedUp: credentialBackedUp,
+      transports: verification.response.response.transports ?? [],
+      attestationFormat: fmt,
+      userHandle: session.userHandle,
+      createdAt: now,
+    };
+    if (!(await r.passkeys.insert(passkey)).ok) {
+      return rollbackWith({
+        ok: false,
+        code: 'CREDENTIAL_ALREADY_REGISTERED',
+        message: 'this credential is already registered',
+      });
+    }
+    await r.passkeys.saveUserHandle(
+      { tenantId: session.tenantId, userId, rpId: session.rpId },
+      session.userHandle,
+    );
+    const result: CompletionResult = {
+      sessionId: session.id,
+      status: 'COMPLETED',
+      passkey: {
+        id: passkey.id,
+        credentialId: passkey.credentialId,
+        userId,
+        aaguid,
+        deviceType: passkey.deviceType,
+        backedUp: passkey.backedUp,
+        transports: passkey.transports,
+        createdAt: now,
+      },
+    };
+    await r.sessions.complete(session, { updatedAt: now, responseHash, result, userId });
+    return { ok: true, result };
+  });
 }
 
 function newUserRecord(

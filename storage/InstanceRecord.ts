@@ -1,3 +1,5 @@
+import type { RegistrationState } from '../runtime/engine/registrations/RegistrationState';
+
 /** A running (or finished) process instance; the engine is the only writer. */
 export interface InstanceRecord {
   id: string;
@@ -12,6 +14,8 @@ export interface InstanceRecord {
   step: StepRecord | null;
   /** The expression context (`_identityStore`, `_dataForms`, `_parameters`, `_decision`, ...). */
   context: Record<string, unknown>;
+  /** The engine's own state: never part of the context, a step view or the admin view. */
+  internal: InstanceInternal;
   history: HistoryEntry[];
   visits: Record<string, number>;
   failures: FailureRecord[];
@@ -27,12 +31,19 @@ export interface InstanceRecord {
   revision: number;
 }
 
-export interface StepRecord {
+/** What the engine keeps of an instance beside its context, out of every client's sight. */
+export interface InstanceInternal {
+  /** By registration key: the request, the session issued for it, its response, its result. */
+  registrations: Record<string, RegistrationState>;
+}
+
+/** A user-facing step; `S` is the state its activity (or the engine's end) pinned in it. */
+export interface StepRecord<S = unknown> {
   stepId: string;
   nodeId: string;
   component: 'form' | 'passkeyForm' | 'page' | 'end';
-  /** Extra per-component state (pinned form name and version, phase, data, errors, ...). */
-  state: Record<string, unknown>;
+  /** The owner's own state (pinned form name and version, phase, data, errors, ...). */
+  state: S;
   createdAt: number;
 }
 

@@ -22,6 +22,8 @@ export interface ProcessInstanceRow {
   step: string | null;
   /** JSON text. */
   context: string;
+  /** JSON text of InstanceInternal. */
+  internal: string;
   /** JSON text. */
   history: string;
   /** JSON text. */

@@ -1,16 +1,5 @@
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
-
-/**
- * PENDING → COMPLETED | FAILED | CANCELLED | EXPIRED, exactly once. VERIFYING is the claim a
- * complete takes before verifying, so a concurrent complete sees a non-PENDING session.
- */
-export type RegistrationSessionState =
-  | 'PENDING'
-  | 'VERIFYING'
-  | 'COMPLETED'
-  | 'FAILED'
-  | 'CANCELLED'
-  | 'EXPIRED';
+import type { SessionRecord } from './SessionRecord';
 
 /** The user a `createUser` registration creates when, and only when, it completes. */
 export interface NewUserIntent {
@@ -19,10 +8,8 @@ export interface NewUserIntent {
   displayName: string;
 }
 
-export interface RegistrationSessionRecord {
-  id: string;
-  tenantId: string;
-  storeName: string;
+/** A passkey registration session: the common session fields and what registering needs. */
+export interface RegistrationSessionRecord extends SessionRecord {
   rpId: string;
   policyName: string;
   userId: string | null;
@@ -31,12 +18,5 @@ export interface RegistrationSessionRecord {
   /** Server-only: never part of a response except inside `clientRequest`. */
   challenge: string;
   clientRequest: PublicKeyCredentialCreationOptionsJSON;
-  state: RegistrationSessionState;
-  attempts: number;
-  expiresAt: number;
   createdAt: string;
-  updatedAt: string;
-  responseHash: string | null;
-  result: unknown;
-  failureCode: string | null;
 }

@@ -1,14 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import { prepareQuery } from './prepareQuery';
 import type { RecordTables, RegistrationSessionRow } from './RecordTables';
-import type {
-  RegistrationSessionRecord,
-  RegistrationSessionState,
-} from './RegistrationSessionRecord';
+import type { RegistrationSessionRecord } from './RegistrationSessionRecord';
+import type { SessionState } from './SessionRecord';
+import type { SeenSession, SessionKey, SessionRepository } from './SessionRepository';
 
-type SessionKey = { tenantId: string; id: string };
+type Row = Selectable<RegistrationSessionRow>;
 
-const findQuery = prepareQuery<SessionKey, Selectable<RegistrationSessionRow>>((db, slot) =>
+const findQuery = prepareQuery<SessionKey, Row>((db, slot) =>
   db
     .selectFrom('registration_sessions')
     .selectAll()
@@ -18,83 +17,150 @@ const findQuery = prepareQuery<SessionKey, Selectable<RegistrationSessionRow>>((
 const insertQuery = prepareQuery<ReturnType<typeof toRow>, never>((db, _slot, row) =>
   db.insertInto('registration_sessions').values(row),
 );
-type ClaimArgs = SessionKey & { now: number; staleBefore: string; updatedAt: string };
-const claimQuery = prepareQuery<ClaimArgs, never>((db, slot) =>
+/** What every transition compares: the session, and the state its caller read. */
+type Seen = SessionKey & { from: string };
+const seen = ({ tenantId, id, state }: SeenSession): Seen => ({ tenantId, id, from: state });
+
+const claimQuery = prepareQuery<Seen & { seenAt: string; updatedAt: string }, Row>((db, slot) =>
   db
     .updateTable('registration_sessions')
     .set({ state: 'VERIFYING', updated_at: slot('updatedAt') })
     .where('tenant_id', '=', slot('tenantId'))
     .where('id', '=', slot('id'))
-    .where((eb) =>
-      eb.or([
-        eb('state', '=', 'PENDING'),
-        eb.and([eb('state', '=', 'VERIFYING'), eb('updated_at', '<', slot('staleBefore'))]),
-      ]),
-    )
-    .where('expires_at', '>', slot('now')),
+    .where('state', '=', slot('from'))
+    .where('updated_at', '=', slot('seenAt'))
+    .returningAll(),
+);
+const handBackQuery = prepareQuery<Seen & { updatedAt: string }, Row>((db, slot) =>
+  db
+    .updateTable('registration_sessions')
+    .set({ state: 'PENDING', updated_at: slot('updatedAt') })
+    .where('tenant_id', '=', slot('tenantId'))
+    .where('id', '=', slot('id'))
+    .where('state', '=', slot('from'))
+    .returningAll(),
+);
+type ReleaseArgs = Seen & { updatedAt: string; failureCode: string; maxAttempts: number };
+const releaseQuery = prepareQuery<ReleaseArgs, Row>((db, slot) =>
+  db
+    .updateTable('registration_sessions')
+    .set((eb) => ({
+      // Both read the attempts before this update: SQLite evaluates every SET on the old row.
+      attempts: eb('attempts', '+', 1),
+      state: eb
+        .case()
+        .when(eb(eb('attempts', '+', 1), '>=', slot('maxAttempts')))
+        .then('FAILED')
+        .else('PENDING')
+        .end(),
+      failure_code: slot('failureCode'),
+      updated_at: slot('updatedAt'),
+    }))
+    .where('tenant_id', '=', slot('tenantId'))
+    .where('id', '=', slot('id'))
+    .where('state', '=', slot('from'))
+    .returningAll(),
+);
+type EndArgs = Seen & { state: SessionState; updatedAt: string; failureCode: string | null };
+/** FAILED counting the attempt, CANCELLED or EXPIRED, with why. */
+const endQuery = prepareQuery<EndArgs & { counted: number }, Row>((db, slot) =>
+  db
+    .updateTable('registration_sessions')
+    .set((eb) => ({
+      state: slot('state'),
+      attempts: eb('attempts', '+', slot('counted')),
+      failure_code: eb.fn.coalesce(eb.val(slot('failureCode')), 'failure_code'),
+      updated_at: slot('updatedAt'),
+    }))
+    .where('tenant_id', '=', slot('tenantId'))
+    .where('id', '=', slot('id'))
+    .where('state', '=', slot('from'))
+    .returningAll(),
+);
+type CompleteArgs = Seen & {
+  updatedAt: string;
+  responseHash: string;
+  result: string;
+  userId: string;
+};
+const completeQuery = prepareQuery<CompleteArgs, Row>((db, slot) =>
+  db
+    .updateTable('registration_sessions')
+    .set({
+      state: 'COMPLETED',
+      updated_at: slot('updatedAt'),
+      response_hash: slot('responseHash'),
+      result: slot('result'),
+      user_id: slot('userId'),
+    })
+    .where('tenant_id', '=', slot('tenantId'))
+    .where('id', '=', slot('id'))
+    .where('state', '=', slot('from'))
+    .returningAll(),
 );
 
-/** Registration sessions; every state change is a compare-and-set on `state`. */
-export function createRegistrationSessionRepository(db: Kysely<RecordTables>) {
-  /** Move `from` → `to`; true only for the one caller that found the session in `from`. */
-  const transition = async (
-    { tenantId, id }: SessionKey,
-    from: RegistrationSessionState,
-    set: Partial<RegistrationSessionRow> & { state: RegistrationSessionState; updated_at: string },
-  ) => {
-    const { numUpdatedRows } = await db
-      .updateTable('registration_sessions')
-      .set(set)
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('state', '=', from)
-      .executeTakeFirst();
-    return numUpdatedRows === 1n;
-  };
+/** The record a transition returned, or undefined when its compare-and-set found nothing. */
+const recordOf = async (result: Promise<{ rows: Row[] }>) => {
+  const [row] = (await result).rows;
+  return row ? fromRow(row) : undefined;
+};
 
+/**
+ * Registration sessions; every state change is a compare-and-set on the state the caller read
+ * (SessionRepository). A completion also records the user the passkey went to.
+ */
+export function createRegistrationSessionRepository(
+  db: Kysely<RecordTables>,
+): RegistrationSessionRepository {
   return {
-    transition,
-
-    async insert(session: RegistrationSessionRecord) {
+    async insert(session) {
       await insertQuery(db, toRow(session));
     },
 
-    async find(key: SessionKey) {
-      const [row] = (await findQuery(db, key)).rows;
-      return row ? fromRow(row) : undefined;
-    },
+    find: (key) => recordOf(findQuery(db, { tenantId: key.tenantId, id: key.id })),
 
-    /**
-     * Claim a PENDING, unexpired session for verification: the single-use guarantee. A claim
-     * older than `staleMs` was left by a crash mid-verification and may be taken over.
-     */
-    async claim(key: SessionKey, now: number, staleMs = 30_000) {
-      const { numAffectedRows } = await claimQuery(db, {
-        ...key,
-        now,
-        staleBefore: new Date(now - staleMs).toISOString(),
-        updatedAt: new Date(now).toISOString(),
-      });
-      return numAffectedRows === 1n;
-    },
+    claim: (session, { updatedAt }) =>
+      recordOf(claimQuery(db, { ...seen(session), seenAt: session.updatedAt, updatedAt })),
 
-    /** Give a failed verification back: PENDING again, or FAILED once attempts are used up. */
-    async release(key: SessionKey, { maxAttempts, failureCode, now }: ReleaseOpts) {
-      const session = await this.find(key);
-      if (session?.state !== 'VERIFYING') return undefined;
-      const attempts = session.attempts + 1;
-      const state: RegistrationSessionState = attempts >= maxAttempts ? 'FAILED' : 'PENDING';
-      await transition(key, 'VERIFYING', {
-        state,
-        attempts,
-        failure_code: failureCode,
-        updated_at: new Date(now).toISOString(),
-      });
-      return state;
-    },
+    handBack: (session, { updatedAt }) =>
+      recordOf(handBackQuery(db, { ...seen(session), updatedAt })),
 
-    /** Delete sessions that expired before `before` (epoch ms); returns how many. */
-    async purgeExpired(before: number) {
+    release: (session, { updatedAt, failureCode, maxAttempts }) =>
+      recordOf(releaseQuery(db, { ...seen(session), updatedAt, failureCode, maxAttempts })),
+
+    fail: (session, { updatedAt, failureCode }) =>
+      recordOf(
+        endQuery(db, { ...seen(session), state: 'FAILED', counted: 1, updatedAt, failureCode }),
+      ),
+
+    cancel: (session, { updatedAt, failureCode }) =>
+      recordOf(
+        endQuery(db, { ...seen(session), state: 'CANCELLED', counted: 0, updatedAt, failureCode }),
+      ),
+
+    expire: (session, { updatedAt }) =>
+      recordOf(
+        endQuery(db, {
+          ...seen(session),
+          state: 'EXPIRED',
+          counted: 0,
+          updatedAt,
+          failureCode: null,
+        }),
+      ),
+
+    complete: (session, { updatedAt, responseHash, result, userId }) =>
+      recordOf(
+        completeQuery(db, {
+          ...seen(session),
+          updatedAt,
+          responseHash,
+          result: JSON.stringify(result),
+          userId,
+        }),
+      ),
+
+    async purgeExpired(before) {
       const { numDeletedRows } = await db
         .deleteFrom('registration_sessions')
         .where('expires_at', '<', before)
@@ -104,8 +170,13 @@ export function createRegistrationSessionRepository(db: Kysely<RecordTables>) {
   };
 }
 
-export type RegistrationSessionRepository = ReturnType<typeof createRegistrationSessionRepository>;
-type ReleaseOpts = { maxAttempts: number; failureCode: string; now: number };
+/** The registration sessions' repository: the session transitions, insert and purge. */
+export interface RegistrationSessionRepository
+  extends SessionRepository<RegistrationSessionRecord, { userId: string }> {
+  insert(session: RegistrationSessionRecord): Promise<void>;
+  /** Delete sessions that expired before `before` (epoch ms); returns how many. */
+  purgeExpired(before: number): Promise<number>;
+}
 
 function toRow(s: RegistrationSessionRecord) {
   return {
@@ -130,7 +201,7 @@ function toRow(s: RegistrationSessionRecord) {
   };
 }
 
-function fromRow(row: Selectable<RegistrationSessionRow>): RegistrationSessionRecord {
+function fromRow(row: Row): RegistrationSessionRecord {
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -142,7 +213,7 @@ function fromRow(row: Selectable<RegistrationSessionRow>): RegistrationSessionRe
     userHandle: row.user_handle,
     challenge: row.challenge,
     clientRequest: JSON.parse(row.client_request),
-    state: row.state as RegistrationSessionState,
+    state: row.state as SessionState,
     attempts: row.attempts,
     expiresAt: row.expires_at,
     createdAt: row.created_at,

@@ -1,9 +1,6 @@
-/** Whether `error` is SQLite's unique-constraint failure on `column` of `table`. */
+import { UniqueViolation } from './UniqueViolation';
+
+/** Whether `error` is a unique-index refusal that names `column`: a conflict, not a failure. */
 export function isUniqueViolation(error: unknown, column: string) {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return (
-    (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') &&
-    typeof message === 'string' &&
-    message.includes(column)
-  );
+  return error instanceof UniqueViolation && error.message.includes(column);
 }

@@ -19,10 +19,10 @@ import {
 } from './DefinitionSchemas';
 import { lockDataDirectory } from './lockDataDirectory';
 import { openDocument } from './openDocument';
-import { openRecordDatabase } from './openRecordDatabase';
 import type { PageDefinitions } from './PageDefinitions';
 import type { RecordTables } from './RecordTables';
 import type { FormDefinitions, ProcessDefinitions } from './RuntimeDefinitions';
+import { openRecordDatabase } from './sqlite/openRecordDatabase';
 
 function repositoriesOver(db: Kysely<RecordTables>) {
   return {
@@ -81,9 +81,7 @@ export async function openStorage({
     const {
       db,
       sqlite,
-      durable,
-      committed,
-      mark,
+      durability,
       close: closeRecords,
     } = await openRecordDatabase({
       file: join(dataDir, 'records.sqlite'),
@@ -95,14 +93,11 @@ export async function openStorage({
       transaction: <R>(work: (repos: RecordRepositories) => Promise<R>) =>
         db.transaction().execute((trx) => work(repositoriesOver(trx))),
       /**
-       * Resolves once every record write made so far is on disk: await it before acknowledging
-       * a write (the api does, for every response, with the `mark()` taken when the request
-       * began). Rejects with STORAGE_UNAVAILABLE.
+       * When writes are committed and on disk: the api holds every answer until the request's
+       * writes are (api/waitForDurableWrites.ts); anything else that acknowledges a write outside
+       * a response (a mailed link) waits for it too.
        */
-      durable,
-      /** Like `durable`, but resolves at the COMMIT: survives `kill -9`, not a power cut. */
-      committed,
-      mark,
+      durability,
     };
     return {
       dataDir,
@@ -113,6 +108,7 @@ export async function openStorage({
       pages,
       blobs,
       records,
+      /** The SQLite handle itself, for tests and bulk fills (bench); nothing in the product uses it. */
       sqlite,
       close: async () => {
         await closeRecords();

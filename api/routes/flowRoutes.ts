@@ -72,13 +72,9 @@ export const flowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { instance, secret } = await startProcessInstance(app.deps, {
+      const { instance, definition, secret } = await startProcessInstance(app.deps, {
         processTokenId: request.params.processTokenId,
         via: 'browser',
-      });
-      const { definition } = await openInstance(app.deps, {
-        instanceId: instance.id,
-        capability: secret,
       });
       setCapability(reply, instance.id, secret);
       return reply.status(201).send({
@@ -155,16 +151,16 @@ export const flowRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { instanceId, stepId } = request.params;
-      const { instance, definition, invalid } = await submitStep(app.deps, {
+      const { instance, definition, answer } = await submitStep(app.deps, {
         instanceId,
         capability: request.cookies[cookieName],
         stepId,
         action: request.body as StepAction,
       });
       const step = renderStep(app.deps, { instance, definition, lang: lang(request) });
-      if (invalid && step.component !== 'end' && step.component !== 'page') {
+      if (answer === 'refused') {
         throw new RuntimeError('FORM_DATA_INVALID', 'some fields need attention', {
-          details: { fields: step.errors, step },
+          details: { fields: 'errors' in step ? step.errors : [], step },
         });
       }
       return step;

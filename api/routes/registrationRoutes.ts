@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { cancelPasskeyRegistration } from '../../identity/cancelPasskeyRegistration';
 import { completePasskeyRegistration } from '../../identity/completePasskeyRegistration';
 import { getRegistrationSession } from '../../identity/getRegistrationSession';
+import type { RegistrationSubject } from '../../identity/RegistrationSubject';
 import { startPasskeyRegistration } from '../../identity/startPasskeyRegistration';
 import { Base64Url, errorResponses, Id, Name, Strict } from '../schemas/common';
 import { PasskeyView, RegistrationResponse, SessionView } from '../schemas/webauthn';
@@ -44,54 +45,47 @@ const start =
   '/api/identity-store/stores/:storeName/users/:userId/passkeys/relyingParties/:rpId/registrations/:regPolicyName';
 
 export const registrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const startSchema = (summary: string) => ({
-    tags,
-    summary,
-    params: Type.Object({ storeName: Name, userId: Id, rpId: RpId, regPolicyName: Name }),
-    body: StartBody,
-    response: { 201: StartedView, ...errorResponses },
-  });
+  /** The two starts differ only in the permission and in whom the path's `userId` names. */
+  const startRoute = (
+    path: string,
+    action: typeof byId | typeof byExtId,
+    summary: string,
+    subjectOf: (userId: string) => RegistrationSubject,
+  ) =>
+    app.post(
+      path,
+      {
+        config: { access: { area: 'IdentityStore', actions: [action] }, acknowledge: 'commit' },
+        schema: {
+          tags,
+          summary,
+          params: Type.Object({ storeName: Name, userId: Id, rpId: RpId, regPolicyName: Name }),
+          body: StartBody,
+          response: { 201: StartedView, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const { storeName, userId, rpId, regPolicyName } = request.params;
+        const view = await startPasskeyRegistration(app.deps, {
+          tenantId: request.tenantId,
+          storeName,
+          rpId,
+          policyName: regPolicyName,
+          subject: subjectOf(userId),
+          input: request.body ?? {},
+        });
+        return reply.status(201).send(view);
+      },
+    );
 
-  app.post(
-    start,
-    {
-      config: { access: { area: 'IdentityStore', actions: [byId] }, acknowledge: 'commit' },
-      schema: startSchema('Start a passkey registration for a user by id'),
-    },
-    async (request, reply) => {
-      const { storeName, userId, rpId, regPolicyName } = request.params;
-      const view = await startPasskeyRegistration(app.deps, {
-        tenantId: request.tenantId,
-        storeName,
-        rpId,
-        policyName: regPolicyName,
-        subject: { userId },
-        input: request.body ?? {},
-      });
-      return reply.status(201).send(view);
-    },
-  );
-
-  app.post(
+  startRoute(start, byId, 'Start a passkey registration for a user by id', (userId) => ({
+    userId,
+  }));
+  startRoute(
     `${start}/ext`,
-    {
-      config: { access: { area: 'IdentityStore', actions: [byExtId] }, acknowledge: 'commit' },
-      schema: startSchema(
-        'Start a passkey registration for a user by externalId; `createUser` creates the user on completion',
-      ),
-    },
-    async (request, reply) => {
-      const { storeName, userId, rpId, regPolicyName } = request.params;
-      const view = await startPasskeyRegistration(app.deps, {
-        tenantId: request.tenantId,
-        storeName,
-        rpId,
-        policyName: regPolicyName,
-        subject: { externalId: userId },
-        input: request.body ?? {},
-      });
-      return reply.status(201).send(view);
-    },
+    byExtId,
+    'Start a passkey registration for a user by externalId; `createUser` creates the user on completion',
+    (externalId) => ({ externalId }),
   );
 
   app.get(

@@ -50,7 +50,8 @@ export async function createBindingJobs(
     for (const { job } of prepared) await r.bindingJobs.insert(job);
   });
   // A mailed link is an acknowledgement too: the jobs must be on disk before it leaves.
-  await deps.records.durable();
+  const { durability } = deps.records;
+  await durability.reached(durability.begin(), 'durable');
   await deliverBindingJobs(deps, prepared);
   const now = deps.now();
   return prepared.map(({ job, token }) => ({

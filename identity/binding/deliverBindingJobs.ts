@@ -1,7 +1,7 @@
 import { isoNow } from '../../core/isoNow';
+import { displayNameOf } from '../displayNameOf';
 import type { BindingDeps } from './BindingDeps';
 import { linkOf } from './buildBindingLink';
-import { displayNameOf } from './displayNameOf';
 import { loadBindingEmail } from './mail/loadBindingEmail';
 import type { PreparedBindingJob } from './prepareBindingJob';
 
@@ -21,7 +21,7 @@ export async function deliverBindingJobs(deps: BindingDeps, prepared: PreparedBi
       const { job, token, user } = next;
       const link = linkOf(deps, job, token);
       const content = render({
-        display_name: displayNameOf(user),
+        display_name: displayNameOf(user) ?? user.userKey,
         username: user.userKey,
         link,
         expire_time: new Date(job.expiresAt).toISOString(),

@@ -1,5 +1,6 @@
 import { isoNow } from '../../core/isoNow';
 import { randomId } from '../../core/randomId';
+import { displayNameOf } from '../displayNameOf';
 import { findUser } from '../findUser';
 import { hashSecret } from '../hashSecret';
 import { IdentityError } from '../IdentityError';
@@ -7,7 +8,6 @@ import { startPasskeyRegistration } from '../startPasskeyRegistration';
 import type { BindingDeps } from './BindingDeps';
 import { ceremonyOf } from './ceremonyOf';
 import { checkLinkToken, type LinkAddress } from './checkLinkToken';
-import { displayNameOf } from './displayNameOf';
 import { findAuthenticatorConfig } from './findAuthenticatorConfig';
 import { findBindingJob } from './findBindingJob';
 import { refuseJobInState } from './refuseJobInState';
@@ -39,7 +39,7 @@ export async function redeemBindingLink(deps: BindingDeps, address: LinkAddress)
     storeName,
     ...ceremonyOf(config, deps.publicUrl),
     subject: { userId: user.id },
-    input: { userName: user.userKey, userDisplayName: displayNameOf(user) },
+    input: { userName: user.userKey, userDisplayName: displayNameOf(user) ?? user.userKey },
   });
   const completionToken = randomId(deps, 256);
   const updatedAt = isoNow(deps);
@@ -56,11 +56,10 @@ export async function redeemBindingLink(deps: BindingDeps, address: LinkAddress)
   );
   if (!claimed) {
     // Lost to another redemption, a revoke or the expiry: this session must never complete.
-    await deps.records.sessions.transition({ tenantId, id: session.sessionId }, 'PENDING', {
-      state: 'CANCELLED',
-      failure_code: 'CANCELLED:binding-link-used',
-      updated_at: updatedAt,
-    });
+    await deps.records.sessions.cancel(
+      { tenantId, id: session.sessionId, state: 'PENDING' },
+      { failureCode: 'CANCELLED:binding-link-used', updatedAt },
+    );
     throw refuseJobInState(await findBindingJob(deps, address), 'link');
   }
   return {

@@ -40,11 +40,10 @@ export async function revokeBindingJob(
 async function stopSession(deps: BindingDeps, tenantId: string, sessionId: string | null) {
   if (sessionId === null) return true;
   const key = { tenantId, id: sessionId };
-  const cancelled = await deps.records.sessions.transition(key, 'PENDING', {
-    state: 'CANCELLED',
-    failure_code: 'CANCELLED:binding-job-revoked',
-    updated_at: isoNow(deps),
-  });
+  const cancelled = await deps.records.sessions.cancel(
+    { ...key, state: 'PENDING' },
+    { failureCode: 'CANCELLED:binding-job-revoked', updatedAt: isoNow(deps) },
+  );
   if (cancelled) return true;
   const session = await deps.records.sessions.find(key);
   return session?.state !== 'VERIFYING' && session?.state !== 'COMPLETED';

@@ -1,5 +1,5 @@
 import type { UserRecord } from '../../storage/UserRecord';
-import { displayNameOf } from './displayNameOf';
+import { displayNameOf } from '../displayNameOf';
 import { toIdentityStatus } from './identityStatus';
 
 /** A user as Beyond Identity shows an identity; absent traits are left out, as its API does. */
@@ -9,7 +9,7 @@ export function toIdentityView(user: UserRecord) {
     id: user.id,
     realm_id: user.storeName,
     tenant_id: user.tenantId,
-    display_name: displayNameOf(user),
+    display_name: displayNameOf(user) ?? user.userKey,
     status: toIdentityStatus(user.status),
     create_time: user.createdAt,
     update_time: user.updatedAt,

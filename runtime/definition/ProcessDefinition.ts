@@ -39,6 +39,21 @@ export const userStepTypes: ReadonlySet<ActivityType> = new Set([
   'customPage',
 ]);
 
+/** The user fields an addUser node may set, each an input of the same name. */
+export const addUserFields = [
+  'externalId',
+  'email',
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'locale',
+  'nationalities',
+  'status',
+  'timezone',
+  'type',
+  'attributes',
+] as const;
+
 /** Per activity: required and optional inputs, and the boundary events it can raise. */
 export const activitySpecs: Record<
   ActivityType,
@@ -48,20 +63,7 @@ export const activitySpecs: Record<
   end: { required: [], optional: ['message', 'redirectUrl'], events: [] },
   addUser: {
     required: ['userKey'],
-    optional: [
-      'storeName',
-      'externalId',
-      'email',
-      'firstName',
-      'lastName',
-      'dateOfBirth',
-      'locale',
-      'nationalities',
-      'status',
-      'timezone',
-      'type',
-      'attributes',
-    ],
+    optional: ['storeName', ...addUserFields],
     events: ['failedToAddUser', 'extIdNotUnique'],
   },
   startPasskeyRegistration: {

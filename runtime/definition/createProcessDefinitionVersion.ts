@@ -28,7 +28,7 @@ export async function createProcessDefinitionVersion(
       },
     );
   }
-  const value = checked.value as unknown as Record<string, unknown>;
+  const value: Record<string, unknown> = { ...checked.value };
   const sha256 = createHash('sha256').update(JSON.stringify(value)).digest('hex');
   const createdAt = new Date(deps.now()).toISOString();
   return deps.processes.update((draft) => {

@@ -74,8 +74,8 @@ export function validateProcessDefinition({
   issues.push(...nodeIssues);
   if (graph !== undefined) issues.push(...checkProcessGraph(graph));
   if (issues.length > 0) return invalid(issues);
-  // The checks above proved the shape ProcessDefinition describes.
-  return { ok: true, value: copy as unknown as ProcessDefinition };
+  // The checks above proved the shape ProcessDefinition describes (of the copy, still unknown).
+  return { ok: true, value: detached.copy as ProcessDefinition };
 }
 
 function checkName(name: unknown): ProcessDefinitionIssue[] {

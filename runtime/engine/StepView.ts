@@ -6,7 +6,8 @@ import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/ser
  */
 export type StepView = FormStepView | PasskeyFormStepView | PageStepView | EndStepView;
 
-interface StepBase {
+/** What every step view starts with. */
+export interface StepBase {
   stepId: string;
   instanceId: string;
   /** The node's label, for the page title. */
@@ -75,6 +76,12 @@ export interface EndStepView extends StepBase {
   message: string;
   decision: string | null;
   redirectUrl: string | null;
+}
+
+/** The language a request asks for: `?lang=` first, then its Accept-Language header. */
+export interface RequestLanguage {
+  lang?: string | undefined;
+  acceptLanguage?: string | undefined;
 }
 
 /** What the browser posts for a step. */

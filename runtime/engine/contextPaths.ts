@@ -12,10 +12,9 @@ function child(parent: Bag, key: string): Bag {
   return created;
 }
 
-/** `_identityStore.passkeys.registrations[key].currentPasskeyRegistrationRecord` */
-export function registrationRecord(context: Bag, key: string) {
-  const registrations = child(child(child(context, '_identityStore'), 'passkeys'), 'registrations');
-  return child(child(registrations, key), 'currentPasskeyRegistrationRecord');
+/** `_identityStore.passkeys.registrations`, keyed by registration key (registrationsOf writes it) */
+export function registrationViews(context: Bag) {
+  return child(child(child(context, '_identityStore'), 'passkeys'), 'registrations');
 }
 
 /** `_dataForms[key].currentCapture` */

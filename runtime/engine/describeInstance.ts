@@ -2,7 +2,10 @@ import type { InstanceRecord } from '../../storage/InstanceRecord';
 import type { RuntimeDeps } from '../RuntimeDeps';
 import { RuntimeError } from '../RuntimeError';
 
-/** Keys whose values are secrets or bulky credentials: shown only as `[redacted]`. */
+/**
+ * Keys whose values are secrets or bulky credentials wherever the context holds them (a form's
+ * or page's captures, a registration's options): shown only as `[redacted]`.
+ */
 const redactedKeys = new Set([
   'browserResponse',
   'clientResponse',
@@ -11,7 +14,10 @@ const redactedKeys = new Set([
   'userHandle',
 ]);
 
-/** The integrator's view of an instance: state, steps taken, captures (secrets redacted), decision. */
+/**
+ * The integrator's view of an instance: state, steps taken, captures (the context, secrets
+ * redacted), decision. Built from named fields: the engine's internal part is never in it.
+ */
 export async function describeInstance(
   deps: Pick<RuntimeDeps, 'records'>,
   { tenantId, id }: { tenantId: string; id: string },

@@ -11,6 +11,7 @@ import { advanceInstance } from './advanceInstance';
 /**
  * Start an instance from a process token. The browser gets a capability (cookie); an API
  * caller gets a single-use entry secret for the link it hands on, redeemed for a capability.
+ * Returns the instance at its first step, its definition (to render that step) and the secret.
  */
 export async function startProcessInstance(
   deps: RuntimeDeps,
@@ -81,6 +82,7 @@ async function createInstance(
       _parameters: structuredClone(token.parameters),
       _processToken: { id: token.id, name: token.name },
     },
+    internal: { registrations: {} },
     history: [],
     visits: {},
     failures: [],
@@ -94,5 +96,5 @@ async function createInstance(
   };
   await advanceInstance(deps, instance, definition.definition);
   await deps.records.instances.insert(instance);
-  return { instance, secret };
+  return { instance, definition: definition.definition, secret };
 }

@@ -1,16 +1,20 @@
 import { isoNow } from '../../core/isoNow';
 import type { RuntimeDeps } from '../RuntimeDeps';
 import { RuntimeError } from '../RuntimeError';
-import { activities } from './activities/activities';
-import { contextFor, leaveStep } from './advanceInstance';
+import type { Outcome, UserActivity } from './activities/Activity';
 import { findConfigurationFailure } from './findConfigurationFailure';
-import { openInstance } from './openInstance';
+import { leaveStep } from './leaveStep';
+import { nodeContext } from './nodeContext';
+import { openCurrentStep } from './openCurrentStep';
 import type { StepAction } from './StepView';
+import { staleStepError } from './staleStepError';
+import { userActivityOf } from './userActivityOf';
 import { withInstanceLock } from './withInstanceLock';
 
 /**
- * The end user answers step `stepId`. The current step's activity judges the answer: invalid
- * data keeps the step (with errors), otherwise the engine moves on. Returns the step to show.
+ * The end user answers step `stepId`. The current step's activity judges the answer: data that
+ * needs fixing keeps the step (with errors) and the answer is `refused`; otherwise the engine
+ * moves on. Returns the instance as saved, with its definition, to show the step it is at.
  */
 export function submitStep(
   deps: RuntimeDeps,
@@ -22,49 +26,33 @@ export function submitStep(
   }: { instanceId: string; capability: string | undefined; stepId: string; action: StepAction },
 ) {
   return withInstanceLock(instanceId, async () => {
-    const { instance, definition } = await openInstance(deps, { instanceId, capability });
-    const step = instance.step;
-    if (!step || step.stepId !== stepId) {
-      throw new RuntimeError(
-        'STEP_STALE',
-        'this page is out of date: the registration has moved on',
-        { details: { currentStepId: step?.stepId ?? null } },
-      );
-    }
-    if (instance.state !== 'RUNNING' || step.component === 'end') {
-      throw new RuntimeError('INSTANCE_ENDED', 'this registration has already ended');
-    }
-    const node = definition.nodes[step.nodeId];
-    const activity = node ? activities[node.type] : undefined;
-    if (activity?.kind !== 'user')
-      throw new RuntimeError('ACTION_NOT_ALLOWED', 'this step takes no answer');
-    let result: Awaited<ReturnType<typeof activity.handle>>;
+    const { instance, definition, step } = await openCurrentStep(deps, {
+      instanceId,
+      capability,
+      stepId,
+    });
+    const activity = userActivityOf(definition, step.nodeId);
+    if (!activity) throw new RuntimeError('ACTION_NOT_ALLOWED', 'this step takes no answer');
+    let result: Awaited<ReturnType<UserActivity['handle']>>;
     try {
-      result = await activity.handle(
-        contextFor(deps, instance, definition, step.nodeId),
-        step,
-        action,
-      );
+      const ctx = await nodeContext(deps, instance, definition, step.nodeId);
+      result = await activity.handle(ctx, step, action);
     } catch (error) {
-      const failure = findConfigurationFailure({ node, error });
+      const failure = findConfigurationFailure({ node: definition.nodes[step.nodeId], error });
       // Anything but a configuration error (a malformed page SEND, a bug) keeps its usual answer.
       if (!failure) throw error;
-      result = { leave: { failure } };
+      result = { leave: { failure } satisfies Outcome };
     }
-    let invalid = false;
+    let answer: 'accepted' | 'refused' = 'accepted';
     if ('stay' in result) {
       instance.step = result.stay;
-      invalid = result.invalid === true;
+      if (result.refused) answer = 'refused';
     } else {
       await leaveStep(deps, instance, definition, result.leave);
     }
     instance.updatedAt = isoNow(deps);
     const saved = await deps.records.instances.save(instance);
-    if (!saved)
-      throw new RuntimeError(
-        'STEP_STALE',
-        'this page is out of date: the registration has moved on',
-      );
-    return { instance: saved, definition, invalid };
+    if (!saved) throw staleStepError();
+    return { instance: saved, definition, answer };
   });
 }

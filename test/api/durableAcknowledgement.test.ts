@@ -16,17 +16,20 @@ beforeEach(async () => {
 });
 afterEach(async () => t.close());
 
-/** Hang every sync from now on until `release()`; returns it. */
+/** Hang every wait for the disk (not for a COMMIT) from now on until `release()`; returns it. */
 function hangTheDisk() {
-  const durable = t.storage.records.durable;
+  const { durability } = t.storage.records;
+  const reached = durability.reached;
   let release: () => void = () => undefined;
-  t.storage.records.durable = () =>
-    new Promise<void>((done) => {
-      release = () => {
-        t.storage.records.durable = durable;
-        done();
-      };
-    });
+  durability.reached = (ticket, level) =>
+    level === 'committed'
+      ? reached(ticket, level)
+      : new Promise<void>((done) => {
+          release = () => {
+            durability.reached = reached;
+            done();
+          };
+        });
   return () => release();
 }
 
@@ -78,7 +81,7 @@ describe('acknowledgements wait for the disk (group commit)', () => {
   });
 
   it('turns the answer into a 503 when the disk failed', async () => {
-    t.storage.records.durable = () =>
+    t.storage.records.durability.reached = () =>
       Promise.reject(new StorageError('STORAGE_UNAVAILABLE', 'record database: sync failed'));
     const created = await t.request('POST', `${store}/users`, { body: { userKey: 'ada' } });
     expect(created.status).toBe(503);
@@ -86,5 +89,15 @@ describe('acknowledgements wait for the disk (group commit)', () => {
       error: { code: 'STORAGE_UNAVAILABLE', message: 'storage is unavailable; retry later' },
     });
     expect(created.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('turns an answer that already was an error into the same 503', async () => {
+    t.storage.records.durability.reached = () =>
+      Promise.reject(new StorageError('STORAGE_UNAVAILABLE', 'record database: sync failed'));
+    const refused = await t.request('POST', `${store}/users`, { body: { userKey: 7 } });
+    expect(refused.status).toBe(503);
+    expect(refused.body).toEqual({
+      error: { code: 'STORAGE_UNAVAILABLE', message: 'storage is unavailable; retry later' },
+    });
   });
 });

@@ -16,15 +16,16 @@ describe('EMAIL delivery and the group commit', () => {
   it('mails the link only once the job is on disk', async () => {
     const identity = await createIdentity(t, { primary_email_address: 'ada@example.com' });
     let release: () => void = () => undefined;
-    const durable = t.storage.records.durable;
-    t.storage.records.durable = () =>
+    const { durability } = t.storage.records;
+    const reached = durability.reached;
+    durability.reached = () =>
       new Promise<void>((done) => {
         release = done;
       });
     const created = createJob(t, identity.id, { delivery_method: 'EMAIL' });
     await new Promise((r) => setTimeout(r, 100));
     expect(await mails()).toEqual([]);
-    t.storage.records.durable = durable;
+    durability.reached = reached;
     release();
     expect((await created).status).toBe(200);
     expect(await mails()).toHaveLength(1);

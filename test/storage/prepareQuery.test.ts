@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openRecordDatabase } from '../../storage/openRecordDatabase';
 import { prepareQuery } from '../../storage/prepareQuery';
 import type { UserHandleRow } from '../../storage/RecordTables';
+import { openRecordDatabase } from '../../storage/sqlite/openRecordDatabase';
 
 let dir: string;
 let records: Awaited<ReturnType<typeof openRecordDatabase>>;

@@ -1,39 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, type Migration, Migrator, SqliteDialect } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUserRepository } from '../../storage/createUserRepository';
-import * as m0001 from '../../storage/migrations/m0001_identity';
-import * as m0002 from '../../storage/migrations/m0002_process_instances';
-import * as m0003 from '../../storage/migrations/m0003_credential_binding_jobs';
-import { openRecordDatabase } from '../../storage/openRecordDatabase';
 import { StorageError } from '../../storage/StorageError';
+import { openRecordDatabase } from '../../storage/sqlite/openRecordDatabase';
+import { migrateUpTo, recordsFilePerTest } from './support/migrateUpTo';
 
-let dir: string;
-let file: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'keyform-fold-'));
-  file = join(dir, 'records.sqlite');
-});
-afterEach(async () => rm(dir, { recursive: true, force: true }));
-
-/** The migrations of the version before user names were folded. */
-const previous: Record<string, Migration> = {
-  '0001_identity': m0001,
-  '0002_process_instances': m0002,
-  '0003_credential_binding_jobs': m0003,
-};
+const paths = recordsFilePerTest('keyform-fold-');
 
 /** A records.sqlite as the previous version left it, holding `users` [tenant, store, userKey]. */
 async function previousDatabase(users: Array<[string, string, string]>) {
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database(file) }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => previous } });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
-  await db.destroy();
-  const sqlite = new Database(file);
+  await migrateUpTo(paths.file, '0004_user_key_folded');
+  const sqlite = new Database(paths.file);
   const insert = sqlite.prepare(
     `insert into users (id, tenant_id, store_name, user_key, external_id, status, created_at, updated_at)
      values (?, ?, ?, ?, ?, 'ACTIVE', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
@@ -45,7 +22,7 @@ async function previousDatabase(users: Array<[string, string, string]>) {
 }
 
 const usersTable = () => {
-  const sqlite = new Database(file, { readonly: true });
+  const sqlite = new Database(paths.file, { readonly: true });
   try {
     return {
       columns: (sqlite.prepare('pragma table_info(users)').all() as Array<{ name: string }>).map(
@@ -67,7 +44,7 @@ describe('migration 0004: user names fold (case and Unicode spelling)', () => {
       ['default', 'other', 'ADA'],
       ['acme', 'default', 'ada'],
     ]);
-    const { db, close } = await openRecordDatabase({ file, synchronous: 'NORMAL' });
+    const { db, close } = await openRecordDatabase({ file: paths.file, synchronous: 'NORMAL' });
     try {
       const users = createUserRepository(db);
       const scope = { tenantId: 'default', storeName: 'default' };
@@ -92,7 +69,9 @@ describe('migration 0004: user names fold (case and Unicode spelling)', () => {
       ['default', 'default', 'grace'],
     ]);
     const before = usersTable();
-    const error = await openRecordDatabase({ file, synchronous: 'NORMAL' }).catch((e) => e);
+    const error = await openRecordDatabase({ file: paths.file, synchronous: 'NORMAL' }).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(StorageError);
     expect(error.code).toBe('STORAGE_CORRUPT');
     expect(error.message).toContain("'Ada' (id id-0), 'ada' (id id-1)");
@@ -104,11 +83,11 @@ describe('migration 0004: user names fold (case and Unicode spelling)', () => {
     expect(before.columns).not.toContain('user_key_folded');
 
     // Once renamed (as the previous version's PATCH would), the same file opens.
-    const sqlite = new Database(file);
+    const sqlite = new Database(paths.file);
     sqlite.prepare(`update users set user_key = 'ada-2' where id = 'id-1'`).run();
     sqlite.prepare(`update users set user_key = 'rené-2' where id = 'id-3'`).run();
     sqlite.close();
-    const reopened = await openRecordDatabase({ file, synchronous: 'NORMAL' });
+    const reopened = await openRecordDatabase({ file: paths.file, synchronous: 'NORMAL' });
     await reopened.close();
     expect(usersTable().migrations).toContainEqual({ name: '0004_user_key_folded' });
     expect(usersTable().rows).toHaveLength(5);

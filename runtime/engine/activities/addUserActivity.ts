@@ -1,23 +1,10 @@
 import { createUser } from '../../../identity/createUser';
 import { IdentityError } from '../../../identity/IdentityError';
 import type { UserInput } from '../../../identity/UserInput';
+import { addUserFields } from '../../definition/ProcessDefinition';
 import { usersOf } from '../contextPaths';
 import type { AutomaticActivity } from './Activity';
 import { failureOf, str } from './inputOf';
-
-const fields = [
-  'externalId',
-  'email',
-  'firstName',
-  'lastName',
-  'dateOfBirth',
-  'locale',
-  'nationalities',
-  'status',
-  'timezone',
-  'type',
-  'attributes',
-] as const;
 
 /** Add a user to a store and publish it at `_identityStore.users[userKey]`. */
 export const addUserActivity: AutomaticActivity = {
@@ -30,7 +17,7 @@ export const addUserActivity: AutomaticActivity = {
         failure: { code: 'INVALID_INPUT', message: 'userKey resolved to nothing' },
       };
     const input: UserInput & { userKey: string } = { userKey };
-    for (const field of fields) {
+    for (const field of addUserFields) {
       if (inputs[field] !== undefined && inputs[field] !== null)
         Object.assign(input, { [field]: inputs[field] });
     }

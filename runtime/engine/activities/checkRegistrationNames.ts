@@ -1,10 +1,5 @@
 import type { PageIssue } from '../../../pages/PageError';
-
-/** The names a page may send to have the registration re-issued with them. */
-export interface RegistrationNames {
-  userName?: string;
-  userDisplayName?: string;
-}
+import type { RegistrationNames } from '../registrations/registrationsOf';
 
 const nameKeys: ReadonlySet<string> = new Set(['userName', 'userDisplayName']);
 

@@ -1,10 +1,12 @@
 import { dataFormCapture } from '../contextPaths';
 import type { UserActivity } from './Activity';
+import { checkFormStep } from './checkFormStep';
 import { enterFormStep, type FormStepState, judgeFormData } from './formStepState';
+import { formStepView } from './formStepView';
 import { int } from './inputOf';
 
 /** Show a JSON form and capture its data at `_dataForms[formDataKey].currentCapture.data`. */
-export const customDataFormActivity: UserActivity = {
+export const customDataFormActivity: UserActivity<FormStepState> = {
   kind: 'user',
   async enter(ctx) {
     const maxAttempts = int(ctx.inputs.maxAttempts);
@@ -21,15 +23,22 @@ export const customDataFormActivity: UserActivity = {
         },
       };
     }
-    return { step: enterFormStep(ctx, 'form') };
+    return { step: enterFormStep(ctx, 'form', {}) };
   },
   async handle(ctx, step, action) {
     if (action.action === 'cancel') return { leave: { event: 'userCancelled' } };
     if (action.action === 'timeout') return { leave: { event: 'timeout' } };
     const judged = judgeFormData(ctx, step, action.data);
-    if (!judged.ok) return { stay: judged.step, invalid: true };
-    const { formDataKey } = step.state as unknown as FormStepState;
-    dataFormCapture(ctx.instance.context, formDataKey).data = judged.data;
+    if (!judged.ok) return { stay: judged.step, refused: true };
+    dataFormCapture(ctx.instance.context, step.state.formDataKey).data = judged.data;
     return { leave: {} };
   },
+  view(ctx, step, lang) {
+    return {
+      ...formStepView(ctx, step, lang, 'Continue'),
+      component: 'form',
+      readonly: step.state.readonly,
+    };
+  },
+  check: checkFormStep,
 };

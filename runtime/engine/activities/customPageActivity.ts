@@ -1,15 +1,19 @@
+import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
 import { randomId } from '../../../core/randomId';
 import { buildPageUrl } from '../../../pages/buildPageUrl';
 import { findPageVersion } from '../../../pages/findPageVersion';
 import { PageError } from '../../../pages/PageError';
 import { validatePageParameters } from '../../../pages/validatePageParameters';
-import type { StepRecord } from '../../../storage/InstanceRecord';
 import { resolveTemplate } from '../../expressions/resolveTemplate';
-import { customUiCapture, registrationRecord } from '../contextPaths';
-import type { ActivityContext, Outcome, UserActivity } from './Activity';
-import { checkRegistrationNames, type RegistrationNames } from './checkRegistrationNames';
-import { failureOf, int, str } from './inputOf';
-import { cancelQuietly, issueRegistration, type RegistrationRequest } from './issueRegistration';
+import { customUiCapture } from '../contextPaths';
+import {
+  type IssueResult,
+  type RegistrationNames,
+  registrationsOf,
+} from '../registrations/registrationsOf';
+import type { ActivityContext, UserActivity } from './Activity';
+import { checkRegistrationNames } from './checkRegistrationNames';
+import { int, str } from './inputOf';
 
 /** What a page step pins when it is shown: the page version is fixed for the step's life. */
 interface PageStepState {
@@ -20,7 +24,7 @@ interface PageStepState {
   constants: Record<string, unknown>;
   /** Set when the node has a `registrationKey`: the host may run that registration's ceremony. */
   registrationKey: string | null;
-  creationOptions: unknown;
+  creationOptions: PublicKeyCredentialCreationOptionsJSON | null;
   /** Epoch ms after which the step only times out (server-enforced). */
   expiresAt: number | null;
 }
@@ -32,9 +36,10 @@ type Captured = Record<string, { value: unknown }>;
  * `_customUis[pageKey].currentCapture.customPageParameters[name].value` and leaves the step,
  * except one case: on a node with `registrationKey`, a SEND of only `userName` and/or
  * `userDisplayName` re-issues the registration with those names and keeps the step (new
- * stepId, new ceremony options), so the page can then have the host run the ceremony.
+ * stepId, new ceremony options), so the page can then have the host run the ceremony. Such a
+ * page needs its options when it is shown: the registration is issued then, if it is not yet.
  */
-export const customPageActivity: UserActivity = {
+export const customPageActivity: UserActivity<PageStepState> = {
   kind: 'user',
   async enter(ctx) {
     const { deps, instance, inputs, nodeId } = ctx;
@@ -50,53 +55,57 @@ export const customPageActivity: UserActivity = {
     // Each visit starts a fresh capture: a value from an earlier visit must not complete this one.
     capture.customPageParameters = {};
     delete capture.cancelReason;
-    let creationOptions: unknown = null;
+    const registrations = registrationsOf(deps, instance);
     if (registrationKey) {
-      // A revisit (after a cancel or a failed verification) gets a fresh challenge.
+      let issued: IssueResult | undefined;
       if ((instance.visits[nodeId] ?? 0) > 1) {
-        let reissued = await reissue(ctx, registrationKey, previous);
+        // A revisit (after a cancel or a failed verification) gets a fresh challenge.
+        issued = await registrations.issue(registrationKey, { names: previous, before: 'page' });
         // Someone took the name meanwhile: start without it; the page asks again.
-        if ('taken' in reissued) reissued = await reissue(ctx, registrationKey, {});
-        if ('leave' in reissued) return reissued;
+        if (issued.outcome === 'taken') {
+          issued = await registrations.issue(registrationKey, { before: 'page' });
+        }
+      } else {
+        issued = await registrations.issueOnce(registrationKey);
       }
-      creationOptions = clientRequestOf(ctx, registrationKey);
+      if (issued && 'leave' in issued) return { leave: issued.leave };
     }
     const timeout = int(inputs.timeoutSeconds);
-    const state: PageStepState = {
-      pageName: version.name,
-      pageVersion: version.version,
-      pageKey,
-      pageUrl: buildPageUrl({
-        base: deps.pagesOrigin ?? deps.publicUrl,
-        tenantId: instance.tenantId,
-        name: version.name,
-        version: version.version,
-      }),
-      constants: constantsOf(ctx),
-      registrationKey,
-      creationOptions,
-      expiresAt: timeout ? deps.now() + timeout * 1000 : null,
-    };
     return {
       step: {
         stepId: randomId(deps),
         nodeId,
         component: 'page',
-        state: { ...state },
+        state: {
+          pageName: version.name,
+          pageVersion: version.version,
+          pageKey,
+          pageUrl: buildPageUrl({
+            base: deps.pagesOrigin ?? deps.publicUrl,
+            tenantId: instance.tenantId,
+            name: version.name,
+            version: version.version,
+          }),
+          constants: constantsOf(ctx),
+          registrationKey,
+          creationOptions: registrationKey ? registrations.clientRequest(registrationKey) : null,
+          expiresAt: timeout ? deps.now() + timeout * 1000 : null,
+        },
         createdAt: deps.now(),
       },
     };
   },
   async handle(ctx, step, action) {
-    const state = step.state as unknown as PageStepState;
+    const { state } = step;
+    const registrations = registrationsOf(ctx.deps, ctx.instance);
     const timedOut = state.expiresAt !== null && ctx.deps.now() > state.expiresAt;
     if (action.action === 'timeout' || timedOut) {
-      await cancelPending(ctx, state.registrationKey);
+      if (state.registrationKey) await registrations.cancel(state.registrationKey);
       return { leave: { event: 'timeout' } };
     }
     const capture = customUiCapture(ctx.instance.context, state.pageKey);
     if (action.action === 'cancel') {
-      await cancelPending(ctx, state.registrationKey);
+      if (state.registrationKey) await registrations.cancel(state.registrationKey);
       capture.cancelReason = action.reason ?? 'cancelled';
       return { leave: { event: 'userCancelled' } };
     }
@@ -111,66 +120,34 @@ export const customPageActivity: UserActivity = {
     for (const [name, value] of Object.entries(checked.parameters)) captured[name] = { value };
     capture.customPageParameters = captured;
     if (!names.names || !state.registrationKey) return { leave: {} };
-    const reissued = await reissue(ctx, state.registrationKey, names.value);
-    if ('taken' in reissued) {
-      throw namesInvalid([{ path: '/userName', message: 'This user name is already taken.' }]);
+    const reissued = await registrations.issue(state.registrationKey, {
+      names: names.value,
+      before: 'page',
+    });
+    if (reissued.outcome === 'taken') {
+      throw namesInvalid([{ path: reissued.error.path, message: reissued.error.message }]);
     }
-    if ('leave' in reissued) return reissued;
-    const stay: StepRecord = {
-      ...step,
-      stepId: randomId(ctx.deps),
-      state: {
-        ...step.state,
-        creationOptions: clientRequestOf(ctx, state.registrationKey),
-        constants: constantsOf(ctx),
+    if ('leave' in reissued) return { leave: reissued.leave };
+    return {
+      stay: {
+        ...step,
+        stepId: randomId(ctx.deps),
+        state: { ...state, creationOptions: reissued.clientRequest, constants: constantsOf(ctx) },
       },
     };
-    return { stay };
+  },
+  view(ctx, step, lang) {
+    const { pageUrl, constants, creationOptions } = step.state;
+    return {
+      ...ctx.base,
+      component: 'page',
+      locale: lang.lang ?? 'en',
+      pageUrl,
+      constants,
+      ceremony: creationOptions ? { creationOptions } : null,
+    };
   },
 };
-
-/** Start the registration again (fresh challenge) with the page's names; a taken name is the user's to fix. */
-async function reissue(
-  ctx: ActivityContext,
-  registrationKey: string,
-  names: RegistrationNames,
-): Promise<{ done: true } | { taken: true } | { leave: Outcome }> {
-  const record = registrationRecord(ctx.instance.context, registrationKey);
-  const request = record.request as RegistrationRequest | undefined;
-  if (!request) {
-    return {
-      leave: {
-        event: 'failedIdStoreCall',
-        failure: {
-          code: 'REGISTRATION_NOT_STARTED',
-          message: `no registration '${registrationKey}' precedes this page`,
-          registrationKey,
-        },
-      },
-    };
-  }
-  // A journey that creates its user by name must not collide with an existing user key.
-  if (request.createUser && names.userName) {
-    const taken = await ctx.deps.records.users.findByUserKey(
-      { tenantId: ctx.instance.tenantId, storeName: request.storeName },
-      names.userName,
-    );
-    if (taken) return { taken: true };
-  }
-  const previous = record.startPasskeyRegistrationResponse as { sessionId?: string } | undefined;
-  try {
-    record.startPasskeyRegistrationResponse = await issueRegistration(ctx.deps, {
-      tenantId: ctx.instance.tenantId,
-      request,
-      ...(previous?.sessionId ? { replaces: previous.sessionId } : {}),
-      ...names,
-    });
-    delete record.browserResponse;
-    return { done: true };
-  } catch (error) {
-    return { leave: { event: 'failedIdStoreCall', failure: failureOf(error, registrationKey) } };
-  }
-}
 
 function namesInvalid(fields: Array<{ path: string; message: string }>) {
   return new PageError('PAGE_PARAMETERS_INVALID', `${fields[0]?.path} ${fields[0]?.message}`, {
@@ -188,14 +165,6 @@ function constantsOf(ctx: ActivityContext): Record<string, unknown> {
     : {};
 }
 
-function clientRequestOf(ctx: ActivityContext, registrationKey: string) {
-  const record = registrationRecord(ctx.instance.context, registrationKey);
-  const started = record.startPasskeyRegistrationResponse as
-    | { clientRequest?: unknown }
-    | undefined;
-  return started?.clientRequest ?? null;
-}
-
 function namesOf(parameters: unknown): RegistrationNames {
   const captured = (parameters ?? {}) as Partial<Captured>;
   const userName = captured.userName?.value;
@@ -204,18 +173,4 @@ function namesOf(parameters: unknown): RegistrationNames {
     ...(typeof userName === 'string' ? { userName } : {}),
     ...(typeof userDisplayName === 'string' ? { userDisplayName } : {}),
   };
-}
-
-async function cancelPending(ctx: ActivityContext, registrationKey: string | null) {
-  if (!registrationKey) return;
-  const record = registrationRecord(ctx.instance.context, registrationKey);
-  const started = record.startPasskeyRegistrationResponse as { sessionId?: string } | undefined;
-  const request = record.request as RegistrationRequest | undefined;
-  if (started?.sessionId && request) {
-    await cancelQuietly(ctx.deps, {
-      tenantId: ctx.instance.tenantId,
-      storeName: request.storeName,
-      sessionId: started.sessionId,
-    });
-  }
 }

@@ -2,11 +2,17 @@ import { randomId } from '../../../core/randomId';
 import { fillFormDefaults } from '../../../forms/fillFormDefaults';
 import { findFormVersion } from '../../../forms/findFormVersion';
 import { validateFormData } from '../../../forms/validateFormData';
-import type { StepRecord } from '../../../storage/InstanceRecord';
+import type { InstanceRecord, StepRecord } from '../../../storage/InstanceRecord';
+import type { RuntimeDeps } from '../../RuntimeDeps';
 import { dataFormCapture } from '../contextPaths';
 import type { FieldError } from '../StepView';
 import type { ActivityContext } from './Activity';
 import { bool, int, str } from './inputOf';
+
+/** A field error as a step keeps it: the JSON Schema keyword picks its translation. */
+export interface StepFieldError extends FieldError {
+  keyword?: string;
+}
 
 /** What a form step pins when it is shown: the form version is fixed for the step's life. */
 export interface FormStepState {
@@ -14,18 +20,18 @@ export interface FormStepState {
   formVersion: number;
   formDataKey: string;
   data: Record<string, unknown>;
-  errors: FieldError[];
+  errors: StepFieldError[];
   hideButtons: boolean;
   delaySeconds: number;
   readonly: boolean;
 }
 
 /** Build a form step for `ctx`'s node, prefilled with what the same form key captured before. */
-export function enterFormStep(
+export function enterFormStep<E extends object>(
   ctx: ActivityContext,
   component: 'form' | 'passkeyForm',
-  extra: Record<string, unknown> = {},
-): StepRecord {
+  extra: E,
+): StepRecord<FormStepState & E> {
   const { deps, instance, inputs, nodeId } = ctx;
   const version = findFormVersion(deps, {
     tenantId: instance.tenantId,
@@ -41,7 +47,7 @@ export function enterFormStep(
     // The schema's defaults prefilled, as the submission will be stored (fillFormDefaults).
     data: fillFormDefaults({
       definition: version.definition,
-      data: previous && typeof previous === 'object' ? (previous as Record<string, unknown>) : {},
+      data: isObject(previous) ? previous : {},
     }),
     errors: [],
     hideButtons: bool(inputs.hideButtons) ?? false,
@@ -58,12 +64,15 @@ export function enterFormStep(
 }
 
 /** Validate submitted data server-side against the very version the step showed. */
-export function judgeFormData(ctx: ActivityContext, step: StepRecord, data: unknown) {
-  const state = step.state as unknown as FormStepState;
+export function judgeFormData<S extends FormStepState>(
+  ctx: { deps: Pick<RuntimeDeps, 'forms'>; instance: InstanceRecord },
+  step: StepRecord<S>,
+  data: unknown,
+) {
   const { definition } = findFormVersion(ctx.deps, {
     tenantId: ctx.instance.tenantId,
-    name: state.formName,
-    version: state.formVersion,
+    name: step.state.formName,
+    version: step.state.formVersion,
   });
   const result = validateFormData({ definition, data: data ?? {} });
   if (result.ok) return { ok: true as const, data: result.data };
@@ -73,13 +82,12 @@ export function judgeFormData(ctx: ActivityContext, step: StepRecord, data: unkn
   const errors = result.errors
     .filter((e, i, all) => all.findIndex((o) => o.path === e.path) === i)
     .map(({ path, message, keyword }) => ({ path, message, keyword }));
-  return {
-    ok: false as const,
-    step: withState(step, { data: isObject(data) ? data : {}, errors }),
-  };
+  const state: S = { ...step.state, data: isObject(data) ? data : {}, errors };
+  return { ok: false as const, step: { ...step, state } };
 }
 
-export function withState(step: StepRecord, patch: Record<string, unknown>): StepRecord {
+/** `step` with some of its state replaced (same stepId). */
+export function withState<S>(step: StepRecord<S>, patch: Partial<S>): StepRecord<S> {
   return { ...step, state: { ...step.state, ...patch } };
 }
 

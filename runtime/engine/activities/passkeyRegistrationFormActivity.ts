@@ -1,136 +1,101 @@
+import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
 import { randomId } from '../../../core/randomId';
-import { dataFormCapture, registrationRecord } from '../contextPaths';
+import type { StepRecord } from '../../../storage/InstanceRecord';
+import { dataFormCapture } from '../contextPaths';
+import { registrationsOf } from '../registrations/registrationsOf';
 import type { ActivityContext, UserActivity } from './Activity';
+import { checkFormStep } from './checkFormStep';
 import { enterFormStep, type FormStepState, judgeFormData, withState } from './formStepState';
-import { failureOf, int, str } from './inputOf';
-import { cancelQuietly, issueRegistration, type RegistrationRequest } from './issueRegistration';
+import { formStepView } from './formStepView';
+import { int, str } from './inputOf';
 
+/** What the registration form pins beside the form: its registration and where it stands. */
 interface PasskeyFormState extends FormStepState {
   registrationKey: string;
   phase: 'form' | 'ceremony';
-  creationOptions: unknown;
+  /** The issued session's options, once the form data was accepted. */
+  creationOptions: PublicKeyCredentialCreationOptionsJSON | null;
   /** Epoch ms after which the step only times out (server-enforced). */
   expiresAt: number | null;
 }
 
 /**
- * The registration form: phase `form` collects user name and display name; once valid, a
+ * The registration form: phase `form` collects user name and display name; once valid, the
  * session is issued with those names and phase `ceremony` hands its options to the browser;
  * the browser's response then leaves the step for completePasskeyRegistration.
  */
-export const passkeyRegistrationFormActivity: UserActivity = {
+export const passkeyRegistrationFormActivity: UserActivity<PasskeyFormState> = {
   kind: 'user',
   async enter(ctx) {
     const timeout = int(ctx.inputs.timeoutSeconds);
     return {
       step: enterFormStep(ctx, 'passkeyForm', {
         registrationKey: str(ctx.inputs.registrationKey) ?? 'passkeyReg1',
-        phase: 'form',
+        phase: 'form' as const,
         creationOptions: null,
         expiresAt: timeout ? ctx.deps.now() + timeout * 1000 : null,
       }),
     };
   },
   async handle(ctx, step, action) {
-    const state = step.state as unknown as PasskeyFormState;
-    const record = registrationRecord(ctx.instance.context, state.registrationKey);
+    const { state } = step;
+    const registrations = registrationsOf(ctx.deps, ctx.instance);
     const timedOut = state.expiresAt !== null && ctx.deps.now() > state.expiresAt;
     if (action.action === 'timeout' || timedOut) {
-      await cancelPending(ctx, record);
+      await registrations.cancel(state.registrationKey);
       return { leave: { event: 'timeout' } };
     }
     if (action.action === 'cancel') {
-      await cancelPending(ctx, record);
+      await registrations.cancel(state.registrationKey);
       dataFormCapture(ctx.instance.context, state.formDataKey).cancelReason =
         action.reason ?? 'cancelled';
       return { leave: { event: 'userCancelled' } };
     }
     if (state.phase === 'ceremony' && action.browserResponse !== undefined) {
-      record.browserResponse = action.browserResponse;
+      registrations.captureResponse(state.registrationKey, action.browserResponse);
       dataFormCapture(ctx.instance.context, state.formDataKey).browserResponse =
         action.browserResponse;
       return { leave: {} };
     }
     return submitForm(ctx, step, action.data);
   },
+  view(ctx, step, lang) {
+    const { phase, creationOptions, expiresAt } = step.state;
+    return {
+      ...formStepView(ctx, step, lang, 'Submit for Registration'),
+      component: 'passkeyForm',
+      ceremony: phase === 'ceremony' && creationOptions ? { creationOptions } : null,
+      expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+    };
+  },
+  check: checkFormStep,
 };
 
-async function submitForm(
-  ctx: ActivityContext,
-  step: Parameters<UserActivity['handle']>[1],
-  data: unknown,
-) {
-  const state = step.state as unknown as PasskeyFormState;
+/** Valid names issue the session with them; a taken user name is the user's to fix. */
+async function submitForm(ctx: ActivityContext, step: StepRecord<PasskeyFormState>, data: unknown) {
   const judged = judgeFormData(ctx, step, data);
-  if (!judged.ok) return { stay: judged.step, invalid: true };
-  const record = registrationRecord(ctx.instance.context, state.registrationKey);
-  const request = record.request as RegistrationRequest | undefined;
-  if (!request) {
-    return {
-      leave: {
-        event: 'failedIdStoreCall',
-        failure: {
-          code: 'REGISTRATION_NOT_STARTED',
-          message: `no registration '${state.registrationKey}' precedes this form`,
-          registrationKey: state.registrationKey,
-        },
-      },
-    };
-  }
+  if (!judged.ok) return { stay: judged.step, refused: true as const };
+  const { registrationKey, formDataKey } = step.state;
   const userName = str(judged.data.userName);
   const userDisplayName = str(judged.data.displayName) ?? str(judged.data.userDisplayName);
-  // A journey that creates its user by name must not collide with an existing user key.
-  if (request.createUser && userName) {
-    const taken = await ctx.deps.records.users.findByUserKey(
-      { tenantId: ctx.instance.tenantId, storeName: request.storeName },
-      userName,
-    );
-    if (taken) {
-      return {
-        stay: withState(step, {
-          data: judged.data,
-          errors: [
-            { path: '/userName', keyword: 'taken', message: 'This user name is already taken.' },
-          ],
-        }),
-        invalid: true,
-      };
-    }
-  }
-  dataFormCapture(ctx.instance.context, state.formDataKey).data = judged.data;
-  const previous = record.startPasskeyRegistrationResponse as { sessionId?: string } | undefined;
-  try {
-    const started = await issueRegistration(ctx.deps, {
-      tenantId: ctx.instance.tenantId,
-      request,
-      ...(previous?.sessionId ? { replaces: previous.sessionId } : {}),
-      ...(userName ? { userName } : {}),
-      ...(userDisplayName ? { userDisplayName } : {}),
-    });
-    record.startPasskeyRegistrationResponse = started;
-    delete record.browserResponse;
-    const next = withState(step, {
-      data: judged.data,
-      errors: [],
-      phase: 'ceremony',
-      creationOptions: started.clientRequest,
-    });
-    return { stay: { ...next, stepId: randomId(ctx.deps) } };
-  } catch (error) {
+  const issued = await registrationsOf(ctx.deps, ctx.instance).issue(registrationKey, {
+    names: { ...(userName ? { userName } : {}), ...(userDisplayName ? { userDisplayName } : {}) },
+    before: 'form',
+  });
+  if (issued.outcome === 'taken') {
     return {
-      leave: { event: 'failedIdStoreCall', failure: failureOf(error, state.registrationKey) },
+      stay: withState(step, { data: judged.data, errors: [issued.error] }),
+      refused: true as const,
     };
   }
-}
-
-async function cancelPending(ctx: ActivityContext, record: Record<string, unknown>) {
-  const started = record.startPasskeyRegistrationResponse as { sessionId?: string } | undefined;
-  const request = record.request as RegistrationRequest | undefined;
-  if (started?.sessionId && request) {
-    await cancelQuietly(ctx.deps, {
-      tenantId: ctx.instance.tenantId,
-      storeName: request.storeName,
-      sessionId: started.sessionId,
-    });
-  }
+  if (issued.outcome === 'notStarted') return { leave: issued.leave };
+  dataFormCapture(ctx.instance.context, formDataKey).data = judged.data;
+  if (issued.outcome === 'failed') return { leave: issued.leave };
+  const next = withState(step, {
+    data: judged.data,
+    errors: [],
+    phase: 'ceremony',
+    creationOptions: issued.clientRequest,
+  });
+  return { stay: { ...next, stepId: randomId(ctx.deps) } };
 }

@@ -1,18 +1,22 @@
-import { registrationRecord, usersOf } from '../contextPaths';
+import { IdentityError } from '../../../identity/IdentityError';
+import type { RegistrationSubject } from '../../../identity/RegistrationSubject';
+import { usersOf } from '../contextPaths';
+import { registrationsOf } from '../registrations/registrationsOf';
 import type { ActivityContext, AutomaticActivity } from './Activity';
 import { chooseDefaultRelyingParty } from './chooseDefaultRelyingParty';
 import { bool, failureOf, str } from './inputOf';
-import { issueRegistration, newExternalId, type RegistrationRequest } from './issueRegistration';
+import { newExternalId } from './newExternalId';
 
 /**
- * Start a passkey registration and publish its options at TrustX's context path. A
- * `relyingPartyId` that resolves to nothing means the tenant's default relying party.
+ * Request a passkey registration: check it as a start would (so a misconfigured store, relying
+ * party, policy or user stops here) and record it; the session is issued later, when its
+ * options can be final (registrationsOf). A `relyingPartyId` that resolves to nothing means the
+ * tenant's default relying party.
  */
 export const startPasskeyRegistrationActivity: AutomaticActivity = {
   kind: 'automatic',
   async run({ deps, instance, inputs }) {
     const key = str(inputs.registrationKey) ?? 'passkeyReg1';
-    const record = registrationRecord(instance.context, key);
     const createUser = bool(inputs.createUser) ?? false;
     const named = str(inputs.relyingPartyId);
     const rp = named
@@ -27,19 +31,19 @@ export const startPasskeyRegistrationActivity: AutomaticActivity = {
       return { event: 'failedIdStoreCall', failure: { ...failure, registrationKey: key } };
     }
     try {
-      const request: RegistrationRequest = {
+      const userName = str(inputs.userName);
+      const userDisplayName = str(inputs.userDisplayName);
+      const userHandle = str(inputs.userHandle);
+      await registrationsOf(deps, instance).request(key, {
         storeName: str(inputs.storeName) ?? 'default',
         rpId: rp.rpId,
         policyName: str(inputs.registrationPolicy) ?? 'default',
         subject: await subjectOf({ inputs, instance, createUser, deps }),
         createUser,
-        ...(str(inputs.userName) ? { userName: str(inputs.userName) } : {}),
-        ...(str(inputs.userDisplayName) ? { userDisplayName: str(inputs.userDisplayName) } : {}),
-        ...(str(inputs.userHandle) ? { userHandle: str(inputs.userHandle) } : {}),
-      };
-      record.request = request;
-      const started = await issueRegistration(deps, { tenantId: instance.tenantId, request });
-      record.startPasskeyRegistrationResponse = started;
+        ...(userName ? { userName } : {}),
+        ...(userDisplayName ? { userDisplayName } : {}),
+        ...(userHandle ? { userHandle } : {}),
+      });
       return {};
     } catch (error) {
       return { event: 'failedIdStoreCall', failure: failureOf(error, key) };
@@ -57,7 +61,7 @@ async function subjectOf({
   instance: ActivityContext['instance'];
   createUser: boolean;
   deps: ActivityContext['deps'];
-}) {
+}): Promise<RegistrationSubject> {
   const userId = str(inputs.userId);
   if (userId) return { userId };
   const externalId = str(inputs.userExternalId);
@@ -65,15 +69,17 @@ async function subjectOf({
   const userKey = str(inputs.userKey);
   if (userKey) {
     // A user this journey added, else the store's user with that key.
-    const added = usersOf(instance.context)[userKey] as { id?: string } | undefined;
-    if (added?.id) return { userId: added.id };
+    const added = usersOf(instance.context)[userKey];
+    const addedId = added && typeof added === 'object' && 'id' in added ? added.id : undefined;
+    if (typeof addedId === 'string' && addedId) return { userId: addedId };
     const scope = { tenantId: instance.tenantId, storeName: str(inputs.storeName) ?? 'default' };
     const stored = await deps.records.users.findByUserKey(scope, userKey);
     if (stored) return { userId: stored.id };
   }
   // A journey that creates its user needs an externalId before the user exists.
   if (createUser) return { externalId: newExternalId(deps) };
-  throw Object.assign(new Error(`no user to register for (userKey '${userKey ?? ''}' not found)`), {
-    code: 'USER_NOT_FOUND',
-  });
+  throw new IdentityError(
+    'USER_NOT_FOUND',
+    `no user to register for (userKey '${userKey ?? ''}' not found)`,
+  );
 }

@@ -1,15 +1,14 @@
 import type { RegistrationSessionRecord } from '../storage/RegistrationSessionRecord';
+import { toSessionStatus } from './sessions/SessionLifecycle';
 
 /**
- * What a client sees of a session. VERIFYING is internal and shows as PENDING; a PENDING
- * session past its expiry shows as EXPIRED even before the purge catches it.
+ * What a client sees of a registration session: its status (toSessionStatus), the creation
+ * options to hand the browser, and once COMPLETED the completion's result.
  */
-export function toSessionView(session: RegistrationSessionRecord, now: number) {
-  const expired = session.state === 'PENDING' && now >= session.expiresAt;
-  const status = expired ? 'EXPIRED' : session.state === 'VERIFYING' ? 'PENDING' : session.state;
+export function toRegistrationSessionView(session: RegistrationSessionRecord, now: number) {
   return {
     sessionId: session.id,
-    status,
+    status: toSessionStatus(session, now),
     clientRequest: session.clientRequest,
     expiresAt: new Date(session.expiresAt).toISOString(),
     attempts: session.attempts,

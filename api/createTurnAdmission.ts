@@ -1,14 +1,15 @@
 /**
- * Keeps one burst of requests from holding the event loop. Requests that arrive after the
- * current turn of the loop has already spent `budgetMs` wait in line and are let in, oldest
- * first, a few per turn: one more each time the last turn stayed within the budget, one fewer
- * when it did not. While anybody waits, newcomers line up behind them. Between two of them
- * the loop runs its timers and I/O: acknowledgements whose sync finished go out, sockets are
- * read, health checks answer. Without it, 100 clients answered together by one group commit
- * come back together, and their next requests run back to back in one turn (25–35 ms for
- * completions on one CPU); throughput is the same either way, only the wait is shared out.
+ * Admits requests a few per event-loop turn, so one burst of them cannot hold the event loop.
+ * Requests that arrive after the current turn has already spent `budgetMs` wait in line and are
+ * let in, oldest first, a few per turn: one more each time the last turn stayed within the
+ * budget, one fewer when it did not. While anybody waits, newcomers line up behind them. Between
+ * two turns the loop runs its timers and I/O: acknowledgements whose sync finished go out,
+ * sockets are read, health checks answer. Without it, the clients one group commit answers
+ * together come back together, and their next requests run back to back in one long turn;
+ * throughput is the same either way, only the wait is shared out (bench/README.md, "Why the
+ * storage is built this way").
  */
-export function createLoopShare({
+export function createTurnAdmission({
   budgetMs,
   now = () => performance.now(),
 }: {
@@ -21,7 +22,8 @@ export function createLoopShare({
     turnStart = undefined;
   };
   // How many to let in per turn: one more while turns stay within the budget, one fewer when not.
-  // (Halving starved completions, whose second half — after verification — comes back unasked.)
+  // Not halved: a completion's second half (after verification) comes back unasked, and halving
+  // starved completions.
   let perTurn = 1;
   let lastTurn: number | undefined;
   // Scheduled from the check phase, so each runs in a turn of its own.

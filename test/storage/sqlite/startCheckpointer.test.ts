@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openRecordDatabase } from '../../storage/openRecordDatabase';
+import { openRecordDatabase } from '../../../storage/sqlite/openRecordDatabase';
 
 let dir: string;
 beforeEach(async () => {
@@ -36,7 +36,7 @@ async function writeHandles(synchronous: 'FULL' | 'NORMAL', waitMs: number) {
       .values({ tenant_id: 't', user_id: `u${i}`, rp_id: 'localhost', user_handle: `h${i}` })
       .execute();
   }
-  await records.durable();
+  await records.durability.reached(records.durability.begin(), 'durable');
   let copied = 0;
   for (const deadline = Date.now() + waitMs; copied < 20 && Date.now() < deadline; ) {
     await new Promise((r) => setTimeout(r, 50));

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSyncThread } from '../../storage/startSyncThread';
+import { startSyncThread } from '../../../storage/sqlite/startSyncThread';
 
 let dir: string;
 beforeEach(async () => {

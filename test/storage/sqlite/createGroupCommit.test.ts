@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createGroupCommit, type Sync } from '../../storage/createGroupCommit';
-import { openRecordDatabase } from '../../storage/openRecordDatabase';
-import { StorageError } from '../../storage/StorageError';
+import { StorageError } from '../../../storage/StorageError';
+import { createGroupCommit, type Sync } from '../../../storage/sqlite/createGroupCommit';
+import { openRecordDatabase } from '../../../storage/sqlite/openRecordDatabase';
 
 let dir: string;
 beforeEach(async () => {
@@ -46,15 +46,15 @@ describe('createGroupCommit', () => {
   it('answers at once, without a sync, when nothing was written', async () => {
     const { sync, calls } = manualSync();
     const commits = createGroupCommit({ walFile, sync });
-    expect(await settled(commits.durable())).toBe('resolved');
+    expect(await settled(commits.synced())).toBe('resolved');
     expect(calls).toHaveLength(0);
   });
 
   it('holds the acknowledgement until the sync after the write has finished', async () => {
     const { sync, calls } = manualSync();
     const commits = createGroupCommit({ walFile, sync });
-    commits.wrote();
-    const durable = commits.durable();
+    commits.noteCommit();
+    const durable = commits.synced();
     expect(await settled(durable)).toBe('pending');
     expect(calls).toHaveLength(1);
     calls[0]!(null);
@@ -64,13 +64,13 @@ describe('createGroupCommit', () => {
   it('groups: one sync serves every write made before it began; later ones wait for the next', async () => {
     const { sync, calls } = manualSync();
     const commits = createGroupCommit({ walFile, sync });
-    commits.wrote();
-    commits.wrote();
-    const first = [commits.durable(), commits.durable()];
+    commits.noteCommit();
+    commits.noteCommit();
+    const first = [commits.synced(), commits.synced()];
     expect(await settled(first[0]!)).toBe('pending');
     expect(calls).toHaveLength(1);
-    commits.wrote(); // reaches the OS while the first sync runs: that sync may miss it
-    const second = commits.durable();
+    commits.noteCommit(); // reaches the OS while the first sync runs: that sync may miss it
+    const second = commits.synced();
     calls[0]!(null);
     expect(await settled(Promise.all(first))).toBe('resolved');
     expect(await settled(second)).toBe('pending');
@@ -82,16 +82,16 @@ describe('createGroupCommit', () => {
   it('fails every waiter with STORAGE_UNAVAILABLE when a sync fails, and stays failed', async () => {
     const { sync, calls } = manualSync();
     const commits = createGroupCommit({ walFile, sync });
-    commits.wrote();
-    const waiting = commits.durable();
+    commits.noteCommit();
+    const waiting = commits.synced();
     expect(await settled(waiting)).toBe('pending');
     calls[0]!(Object.assign(new Error('EIO'), { code: 'EIO' }));
     const error = await waiting.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
     expect((error as StorageError).code).toBe('STORAGE_UNAVAILABLE');
     // After a failed fsync the kernel may have dropped the pages: a later sync proves nothing.
-    commits.wrote();
-    await expect(commits.durable()).rejects.toBeInstanceOf(StorageError);
+    commits.noteCommit();
+    await expect(commits.synced()).rejects.toBeInstanceOf(StorageError);
     expect(calls).toHaveLength(1);
   });
 });
@@ -104,7 +104,8 @@ describe('openRecordDatabase acknowledges a write only after its batch committed
     while (calls.length === 0) await new Promise((r) => setTimeout(r, 5));
     expect(await settled(opening)).toBe('pending');
     for (const done of calls.splice(0)) done(null);
-    const { db, durable, close } = await opening;
+    const { db, durability, close } = await opening;
+    const durable = () => durability.reached(durability.begin(), 'durable');
 
     let other: Promise<void> | undefined;
     await db.transaction().execute(async (trx) => {

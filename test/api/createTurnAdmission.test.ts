@@ -1,46 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { createLoopShare } from '../../api/createLoopShare';
+import { createTurnAdmission } from '../../api/createTurnAdmission';
 import { buildTestApp } from '../support/buildTestApp';
 import { store } from '../support/registrationHelpers';
 
 const nextTurn = () => new Promise((r) => setImmediate(r));
 
-describe('createLoopShare', () => {
+describe('createTurnAdmission', () => {
   it('lets requests in at once while the turn is within its budget', () => {
-    const share = createLoopShare({ budgetMs: 10, now: () => 0 });
+    const admission = createTurnAdmission({ budgetMs: 10, now: () => 0 });
     const order: number[] = [];
-    for (let i = 0; i < 3; i++) share.admit(() => order.push(i));
+    for (let i = 0; i < 3; i++) admission.admit(() => order.push(i));
     expect(order).toEqual([0, 1, 2]);
   });
 
   it('holds whoever comes once the budget is spent, and lets them in oldest first in later turns', async () => {
     let clock = 0;
-    const share = createLoopShare({ budgetMs: 10, now: () => clock });
+    const admission = createTurnAdmission({ budgetMs: 10, now: () => clock });
     const order: string[] = [];
-    share.admit(() => order.push('a'));
+    admission.admit(() => order.push('a'));
     clock = 11; // request a took 11 ms of this turn
-    share.admit(() => order.push('b'));
-    share.admit(() => order.push('c'));
+    admission.admit(() => order.push('b'));
+    admission.admit(() => order.push('c'));
     expect(order).toEqual(['a']);
-    expect(share.waiting()).toBe(2);
+    expect(admission.waiting()).toBe(2);
     // Not in this turn's check phase: the loop first gets a turn of its own.
     await nextTurn();
     expect(order).toEqual(['a']);
     // A newcomer in a fresh turn still queues behind those already waiting.
-    share.admit(() => order.push('d'));
-    while (share.waiting() > 0) await nextTurn();
+    admission.admit(() => order.push('d'));
+    while (admission.waiting() > 0) await nextTurn();
     expect(order).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('lets fewer in per turn when a turn ran over, more when it stayed within', async () => {
     let clock = 0;
-    const share = createLoopShare({ budgetMs: 10, now: () => clock });
+    const admission = createTurnAdmission({ budgetMs: 10, now: () => clock });
     const admitted: number[] = [];
-    share.admit(() => undefined);
+    admission.admit(() => undefined);
     clock = 20;
-    for (let i = 0; i < 40; i++) share.admit(() => admitted.push(i));
+    for (let i = 0; i < 40; i++) admission.admit(() => admitted.push(i));
     const perTurn: number[] = [];
-    while (share.waiting() > 0) {
+    while (admission.waiting() > 0) {
       const before = admitted.length;
       await nextTurn();
       if (admitted.length > before) perTurn.push(admitted.length - before);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { StorageError } from './StorageError';
+import { StorageError } from '../StorageError';
+import { UniqueViolation } from '../UniqueViolation';
 
 /**
  * Codes meaning "the disk or the file let us down", as opposed to our own mistakes
@@ -7,8 +8,13 @@ import { StorageError } from './StorageError';
  */
 const unavailable =
   /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB|PERM|PROTOCOL|NOMEM)/;
+/** A unique index already holds the value: the repositories' conflict (UniqueViolation). */
+const unique = /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/;
 
-/** Wrap one prepared statement so that every storage failure surfaces as STORAGE_UNAVAILABLE. */
+/**
+ * Wrap one prepared statement so that every storage failure surfaces as STORAGE_UNAVAILABLE
+ * and a unique-index refusal as UniqueViolation; anything else is thrown as SQLite threw it.
+ */
 export function guardStatement(statement: Database.Statement) {
   const guard =
     <A extends unknown[], R>(run: (...args: A) => R) =>
@@ -21,6 +27,9 @@ export function guardStatement(statement: Database.Statement) {
           throw new StorageError('STORAGE_UNAVAILABLE', `record database: ${code}`, {
             cause: error,
           });
+        }
+        if (typeof code === 'string' && unique.test(code)) {
+          throw new UniqueViolation(String((error as Error).message), { cause: error });
         }
         throw error;
       }

@@ -7,7 +7,7 @@ const driver = createRequire(import.meta.url).resolve('better-sqlite3');
  * Copies committed WAL frames into the database file and syncs it from a worker thread with its
  * own connection, so the event loop does not wait for that: SQLite's automatic checkpoint runs
  * inside a COMMIT on the main thread, and on a large store the pages it writes are scattered
- * (at 1M users this was worth ~8% of complete throughput). PASSIVE never waits for, nor blocks,
+ * (the cost grows with the store; bench/README.md). PASSIVE never waits for, nor blocks,
  * the writer. The writer's own automatic checkpoint stays on: it then finds nearly every frame
  * copied and synced, does the little rest, and lets the WAL start over (which only a checkpoint
  * between two writes can do). If the worker dies, that checkpoint simply does it all again.

@@ -9,28 +9,32 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely';
-import { createOutcome, type Outcome } from './createOutcome';
+import type { DirectExecution } from '../DirectExecution';
+import { StorageError } from '../StorageError';
+import { createSharedPromise, type SharedPromise } from './createSharedPromise';
 import { guardStatement } from './guardStatement';
-import { StorageError } from './StorageError';
 
 type Statement = ReturnType<typeof guardStatement> & { readonly: boolean };
-/** A write batch; its outcome settles when it commits or is lost. */
-type Batch = Outcome & { generation: number };
+/** A write batch, numbered from 1; its promise settles when it commits or is lost. */
+type Batch = SharedPromise & { number: number };
 
 /**
  * The one SQLite connection every request shares, as a Kysely dialect, with write batches: the
  * first write of an event-loop turn opens a transaction and the turn's other writes join it; it
  * commits once the turn is over (setImmediate), or as soon as a Kysely transaction that still
  * holds the connection then lets go of it. One COMMIT per turn instead of one per write: SQLite
- * appends each changed page to the WAL once per commit, so a turn of 50 inserts into the same
+ * appends each changed page to the WAL once per commit, so a turn of inserts into the same
  * pages costs one append. A Kysely transaction is a SAVEPOINT inside the batch, and holds the
  * connection until it ends, so nothing of anybody else's lands in it or is rolled back with it.
  *
- * Nothing is acknowledged before its batch committed (`settled`). When SQLite rolls a whole batch
- * back by itself (SQLITE_FULL, SQLITE_IOERR, ...; see
+ * Nothing is acknowledged before its batch committed (`batchCommitted`). When SQLite rolls a
+ * whole batch back by itself (SQLITE_FULL, SQLITE_IOERR, ...; see
  * https://www.sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction),
- * every request that may have written in it gets a 503: `settled(since)` refuses anybody who
- * began at or before a lost batch.
+ * every request that may have written in it gets a 503: `batchCommitted(since)` refuses anybody
+ * who began at or before a lost batch.
+ *
+ * Its adapter offers prepareQuery direct execution (DirectExecution): a compiled query runs on
+ * the connection at once, skipping Kysely's executor, whenever no transaction holds it.
  */
 export function createRecordDriver({
   sqlite,
@@ -55,15 +59,16 @@ export function createRecordDriver({
   let held = false;
   const waiting: Array<() => void> = [];
   let batch: Batch | undefined;
-  let generation = 0;
+  /** The number of the latest batch opened. */
+  let opened = 0;
   /** The latest batch SQLite rolled back by itself, and what its writers are told. */
-  let lost: { generation: number; error: StorageError } | undefined;
+  let lost: { number: number; error: StorageError } | undefined;
   let commitDue = false;
 
   const open = () => {
     if (batch) return;
     run('begin');
-    batch = Object.assign(createOutcome(), { generation: ++generation });
+    batch = Object.assign(createSharedPromise(), { number: ++opened });
     setImmediate(commitWhenFree);
   };
 
@@ -71,7 +76,7 @@ export function createRecordDriver({
     const gone = batch!;
     batch = undefined;
     lost = {
-      generation: gone.generation,
+      number: gone.number,
       error: new StorageError('STORAGE_UNAVAILABLE', 'record database: a write batch was lost', {
         cause,
       }),
@@ -156,29 +161,28 @@ export function createRecordDriver({
     },
   };
 
+  const directExecution: DirectExecution = {
+    // A transaction holding the connection would take the query in: it goes through Kysely.
+    executeDirectly: (query) => (held ? undefined : execute(query.sql, query.parameters)),
+  };
   const dialect: Dialect = {
     createDriver: () => driver,
     createQueryCompiler: () => new SqliteQueryCompiler(),
-    createAdapter: () => new SqliteAdapter(),
+    createAdapter: () => Object.assign(new SqliteAdapter(), directExecution),
     createIntrospector: (db) => new SqliteIntrospector(db),
   };
 
   return {
     dialect,
-    /**
-     * Run a compiled query at once, skipping Kysely's executor (the hot path's queries), when no
-     * transaction holds the connection; otherwise undefined, and the caller goes through Kysely.
-     */
-    executeNow: (query: { sql: string; parameters: readonly unknown[] }) =>
-      held ? undefined : execute(query.sql, query.parameters),
-    /** Where a request begins: a batch open now may get its writes, so it counts. */
-    mark: () => (batch ? generation : generation + 1),
+    /** The number of the first batch a write made from now on may land in: the open one counts. */
+    batchForNextWrite: () => (batch ? opened : opened + 1),
     /**
      * Resolves once the batch open now (if any) committed; rejects with STORAGE_UNAVAILABLE when
-     * it, or any batch since `since`, was lost. Undefined when there is nothing to wait for.
+     * it, or any batch numbered `since` or later, was lost. Undefined when there is nothing to
+     * wait for.
      */
-    settled: (since: number): Promise<void> | undefined => {
-      if (lost && lost.generation >= since) return Promise.reject(lost.error);
+    batchCommitted: (since: number): Promise<void> | undefined => {
+      if (lost && lost.number >= since) return Promise.reject(lost.error);
       return batch?.promise;
     },
   };

@@ -1,20 +1,20 @@
 import { close, fdatasync, open } from 'node:fs';
-import { createOutcome, type Outcome } from './createOutcome';
-import { StorageError } from './StorageError';
+import { StorageError } from '../StorageError';
+import { createSharedPromise, type SharedPromise } from './createSharedPromise';
 
 export type Sync = (fd: number, done: (error: NodeJS.ErrnoException | null) => void) => void;
 
 /**
  * Group commit for SQLite in WAL mode with `synchronous = NORMAL`. There a COMMIT appends its
  * frames to the WAL (the OS holds them, so they outlive a `kill -9`) without waiting for the disk.
- * `durable()` resolves once everything written before the call is on disk: one fdatasync of the
- * WAL covers every commit made before it started, and it runs on libuv's thread pool, so the
- * event loop never waits for the disk. That is SQLite's FULL guarantee — NORMAL plus a WAL sync
- * after each commit (https://www.sqlite.org/pragma.html#pragma_synchronous) — paid once per group
- * of commits instead of once per commit, with the acknowledgement held until it is paid.
+ * `synced()` resolves once every COMMIT noted before the call is on disk: one fdatasync of the
+ * WAL covers every commit made before it started, and it runs off the event loop, so the event
+ * loop never waits for the disk. That is SQLite's FULL guarantee — NORMAL plus a WAL sync after
+ * each commit (https://www.sqlite.org/pragma.html#pragma_synchronous) — paid once per group of
+ * commits instead of once per commit, with the acknowledgement held until it is paid.
  */
 export function createGroupCommit({ walFile, sync = fdatasync }: { walFile: string; sync?: Sync }) {
-  /** Statements run that may have written (counted after they ran), and how many are on disk. */
+  /** COMMITs noted (after they ran), and how many of them are on disk. */
   let written = 0;
   let synced = 0;
   let fd: number | undefined;
@@ -25,8 +25,8 @@ export function createGroupCommit({ walFile, sync = fdatasync }: { walFile: stri
    * Everybody waiting shares one promise per sync: the running one covers what was written
    * before it began; whoever needs more waits for `next`, which starts when it ends.
    */
-  let running: (Outcome & { upTo: number }) | undefined;
-  let next: Outcome | undefined;
+  let running: (SharedPromise & { upTo: number }) | undefined;
+  let next: SharedPromise | undefined;
 
   const finish = (upTo: number, error: NodeJS.ErrnoException | null) => {
     const done = running!;
@@ -48,8 +48,8 @@ export function createGroupCommit({ walFile, sync = fdatasync }: { walFile: stri
       start(group);
     }
   };
-  function start(group: Outcome) {
-    // Everything counted so far has already reached the OS: statements run synchronously.
+  function start(group: SharedPromise) {
+    // Everything noted so far has already reached the OS: statements run synchronously.
     const upTo = written;
     running = Object.assign(group, { upTo });
     const run = (descriptor: number) => sync(descriptor, (error) => finish(upTo, error));
@@ -61,29 +61,29 @@ export function createGroupCommit({ walFile, sync = fdatasync }: { walFile: stri
     });
   }
 
-  /** Resolves once every write counted before this call is on disk; rejects with a 503. */
-  const durable = (): Promise<void> => {
+  /** Resolves once every COMMIT noted before this call is on disk; rejects with a 503. */
+  const whenSynced = (): Promise<void> => {
     if (failure) return Promise.reject(failure);
     if (synced >= written) return Promise.resolve();
     if (running && running.upTo >= written) return running.promise;
     if (running) {
-      next ??= createOutcome();
+      next ??= createSharedPromise();
       return next.promise;
     }
-    const group = createOutcome();
+    const group = createSharedPromise();
     start(group);
     return group.promise;
   };
 
   return {
-    /** Count a COMMIT (a write batch's); call it after it ran. */
-    wrote: () => {
+    /** Note a COMMIT (a write batch's); call it after it ran. */
+    noteCommit: () => {
       written++;
     },
-    durable,
+    synced: whenSynced,
     /** Syncs what is left, then releases the WAL's file descriptor. */
     close: async () => {
-      await durable().catch(() => undefined);
+      await whenSynced().catch(() => undefined);
       if (fd !== undefined) await new Promise((done) => close(fd!, done));
       fd = undefined;
     },

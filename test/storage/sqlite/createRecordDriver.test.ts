@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRecordDriver } from '../../storage/createRecordDriver';
-import { executeDirectly, prepareQuery } from '../../storage/prepareQuery';
-import type { RecordTables } from '../../storage/RecordTables';
-import { StorageError } from '../../storage/StorageError';
+import { directExecutionOf } from '../../../storage/DirectExecution';
+import { prepareQuery } from '../../../storage/prepareQuery';
+import type { RecordTables } from '../../../storage/RecordTables';
+import { StorageError } from '../../../storage/StorageError';
+import { createRecordDriver } from '../../../storage/sqlite/createRecordDriver';
 
 let dir: string;
 let sqlite: Database.Database;
@@ -25,7 +26,6 @@ beforeEach(async () => {
   commits = 0;
   driver = createRecordDriver({ sqlite, onCommit: () => commits++ });
   db = new Kysely<RecordTables>({ dialect: driver.dialect });
-  executeDirectly(db, driver.executeNow);
 });
 afterEach(async () => {
   await db.destroy();
@@ -59,7 +59,7 @@ describe('createRecordDriver: write batches', () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => insert(db, row(`u${i}`))));
     expect(commits).toBe(0);
     expect(committed()).toBe(0);
-    await driver.settled(driver.mark());
+    await driver.batchCommitted(driver.batchForNextWrite());
     expect(commits).toBe(1);
     expect(committed()).toBe(20);
 
@@ -73,7 +73,7 @@ describe('createRecordDriver: write batches', () => {
     await db.selectFrom('user_handles').selectAll().execute();
     await nextTurn();
     expect(commits).toBe(0);
-    expect(driver.settled(driver.mark())).toBeUndefined();
+    expect(driver.batchCommitted(driver.batchForNextWrite())).toBeUndefined();
   });
 
   it('rolls a failed transaction back without the other writes of its batch', async () => {
@@ -85,7 +85,7 @@ describe('createRecordDriver: write batches', () => {
       }),
     ).rejects.toThrow('abort');
     await insert(db, row('after'));
-    await driver.settled(driver.mark());
+    await driver.batchCommitted(driver.batchForNextWrite());
     expect(stored()).toEqual(['after', 'before']);
     expect(commits).toBe(1);
   });
@@ -96,7 +96,9 @@ describe('createRecordDriver: write batches', () => {
       db.transaction().execute(async (trx) => {
         await insert(trx, row('inside'));
         // Not run now (that would land in this transaction): it waits for the connection.
-        expect(driver.executeNow({ sql: 'select 1', parameters: [] })).toBeUndefined();
+        const direct = directExecutionOf(db.getExecutor().adapter);
+        expect(direct).toBeDefined();
+        expect(direct?.executeDirectly({ sql: 'select 1', parameters: [] })).toBeUndefined();
         outside = insert(db, row('outside'));
         await new Promise((r) => setTimeout(r, 20));
         expect(stored()).toEqual(['inside']);
@@ -108,27 +110,27 @@ describe('createRecordDriver: write batches', () => {
     // Its batch committed as it let go; the waiting write went into the next one.
     expect(commits).toBe(1);
     await outside;
-    await driver.settled(driver.mark());
+    await driver.batchCommitted(driver.batchForNextWrite());
     expect(stored()).toEqual(['outside']);
     expect(commits).toBe(2);
   });
 
   it('fails whoever may have written in a batch SQLite rolled back itself, and nobody after it', async () => {
-    const began = driver.mark();
+    const began = driver.batchForNextWrite();
     await insert(db, row('small'));
     // The next page the batch needs is one too many: SQLITE_FULL rolls the whole batch back.
     sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true })}`);
     const big = row('big', 'x'.repeat(8000));
     await expect(insert(db, big)).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
-    await expect(driver.settled(began)).rejects.toBeInstanceOf(StorageError);
+    await expect(driver.batchCommitted(began)).rejects.toBeInstanceOf(StorageError);
     expect(stored()).toEqual([]);
 
     sqlite.pragma('max_page_count = 1073741823');
-    const later = driver.mark();
+    const later = driver.batchForNextWrite();
     await insert(db, row('later'));
-    await driver.settled(later);
+    await driver.batchCommitted(later);
     expect(stored()).toEqual(['later']);
     // A request that began before the loss still hears of it.
-    await expect(driver.settled(began)).rejects.toBeInstanceOf(StorageError);
+    await expect(driver.batchCommitted(began)).rejects.toBeInstanceOf(StorageError);
   });
 });

@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './m0001_identity';
+import * as m0002 from './m0002_process_instances';
+import * as m0003 from './m0003_credential_binding_jobs';
+import * as m0004 from './m0004_user_key_folded';
+import * as m0005 from './m0005_instance_internal';
+
+/** The record database's migrations, by name, in the order they run. */
+export const recordMigrations: Record<string, Migration> = {
+  '0001_identity': m0001,
+  '0002_process_instances': m0002,
+  '0003_credential_binding_jobs': m0003,
+  '0004_user_key_folded': m0004,
+  '0005_instance_internal': m0005,
+};
