@@ -2,16 +2,15 @@
  * The bare ceiling: a minimal fastify server doing only the library work of a registration, so
  * Keyform can be reported as a fraction of it. Start = generateRegistrationOptions + a Map;
  * complete = verifyRegistrationResponse + a Map. Same options and expectations as Keyform's
- * default policy. No auth, no storage, no schemas: what is left is the ceiling.
+ * default policy. No auth, no storage, no schemas: what is left is the ceiling. The end-user
+ * flow's round trips do the same library work (registerBareFlowRoutes.ts).
  * Env: PORT, ORIGIN (the expected WebAuthn origin), RP_ID.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  generateRegistrationOptions,
-  type RegistrationResponseJSON,
-  verifyRegistrationResponse,
-} from '@simplewebauthn/server';
+import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import Fastify from 'fastify';
+import { createBareRegistration } from './createBareRegistration';
+import { registerBareFlowRoutes } from './registerBareFlowRoutes';
 
 const port = Number(process.env.PORT ?? 3100);
 const origin = process.env.ORIGIN ?? 'http://localhost:3000';
@@ -19,6 +18,7 @@ const rpID = process.env.RP_ID ?? 'localhost';
 
 const users = new Map<string, { id: string; userKey: string }>();
 const sessions = new Map<string, string>();
+const registration = createBareRegistration({ origin, rpID });
 const app = Fastify({ logger: false, bodyLimit: 64 * 1024 * 1024 });
 
 app.get('/health', async () => ({ status: 'ok' }));
@@ -30,16 +30,9 @@ app.post<{ Body: { userKey: string } }>('/users', async (request, reply) => {
 });
 
 app.post<{ Params: { userId: string } }>('/users/:userId/start', async (request, reply) => {
-  const clientRequest = await generateRegistrationOptions({
-    rpName: 'Keyform demo',
-    rpID,
-    userName: users.get(request.params.userId)?.userKey ?? request.params.userId,
-    userID: randomBytes(32),
-    timeout: 300_000,
-    attestationType: 'none',
-    authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
-    supportedAlgorithmIDs: [-7, -257],
-  });
+  const clientRequest = await registration.options(
+    users.get(request.params.userId)?.userKey ?? request.params.userId,
+  );
   const sessionId = randomBytes(16).toString('base64url');
   sessions.set(sessionId, clientRequest.challenge);
   return reply.status(201).send({ sessionId, status: 'PENDING', clientRequest });
@@ -52,16 +45,9 @@ app.post<{ Params: { sessionId: string }; Body: { clientResponse: RegistrationRe
     const challenge = sessions.get(sessionId);
     if (!challenge) return reply.status(404).send({ error: { code: 'SESSION_NOT_FOUND' } });
     sessions.delete(sessionId);
-    const result = await verifyRegistrationResponse({
-      response: request.body.clientResponse,
-      expectedChallenge: challenge,
-      expectedOrigin: origin,
-      expectedRPID: rpID,
-      requireUserVerification: true,
-      supportedAlgorithmIDs: [-7, -257],
-    }).catch(() => ({ verified: false as const }));
-    if (!result.verified) return reply.status(400).send({ error: { code: 'ATTESTATION_INVALID' } });
-    const { credential, aaguid } = result.registrationInfo;
+    const verified = await registration.verify(request.body.clientResponse, challenge);
+    if (!verified) return reply.status(400).send({ error: { code: 'ATTESTATION_INVALID' } });
+    const { credential, aaguid } = verified;
     return {
       sessionId,
       status: 'COMPLETED',
@@ -75,5 +61,7 @@ app.post<{ Body: Array<{ id: string; challenge: string }> }>('/bench/sessions', 
   for (const { id, challenge } of request.body) sessions.set(id, challenge);
   return { sessions: sessions.size };
 });
+
+registerBareFlowRoutes(app, registration);
 
 await app.listen({ port, host: '127.0.0.1' });

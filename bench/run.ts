@@ -2,7 +2,7 @@
  * `npm run bench` — Keyform against the bare ceiling (bench/bareCeiling.ts) on 127.0.0.1, every
  * run bounded in time, then the tables for bench/README.md and each target's verdict.
  *   --quick                shorter runs (3 s instead of 10 s per server and scenario)
- *   --only=a,b             some of: start, complete, journey, scaling, frontend
+ *   --only=a,b             some of: start, complete, journey, flow, scaling, frontend
  * Results also go to .tmp/bench/latest.md and latest.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { type BenchResults, formatReport } from './lib/formatReport';
 import { pinProcesses } from './lib/pinning';
 import { repoRoot } from './lib/startServer';
 import { completeScenario } from './scenarios/completeScenario';
+import { flowScenario } from './scenarios/flowScenario';
 import { frontEndScenario } from './scenarios/frontEndScenario';
 import { journeyScenario } from './scenarios/journeyScenario';
 import { scalingScenario } from './scenarios/scalingScenario';
@@ -55,6 +56,7 @@ async function main() {
       (ctx.rounds > 1 ? ` in ${ctx.rounds} alternating rounds (best kept)` : '') +
       `, after ${ctx.warmupSeconds} s of warm-up; load average at start ${loadavg()[0]!.toFixed(1)}`,
     compared: [],
+    flow: [],
     scaling: [],
   };
   ctx.log(`${machine}\n${results.pinning}; ${results.method}`);
@@ -79,6 +81,11 @@ async function main() {
     }
     if (wanted('journey'))
       results.compared.push(...(await section('journey', () => journeyScenario(ctx))));
+    if (wanted('flow')) {
+      for (const links of ['shared', 'mailing'] as const) {
+        results.flow.push(...(await section(`flow (${links})`, () => flowScenario(ctx, links))));
+      }
+    }
     if (wanted('scaling')) {
       results.scaling = await section('scaling', () =>
         scalingScenario(ctx, [1_000, 100_000, 1_000_000]),

@@ -3,8 +3,12 @@ import type { BenchContext, ComparedRow } from './BenchContext';
 import { describeRow } from './describeRow';
 import { type Measured, measure } from './measure';
 import type { ServerStats } from './startServer';
+import type { JourneyStats } from './summarizeJourneys';
+import { waitUntilIdle } from './waitUntilIdle';
 
 type Stoppable = { stop: () => Promise<unknown> };
+/** What "best round" means: whole journeys where a scenario counts them, else requests. */
+const score = (measured: Measured) => measured.journeys?.perSecond ?? measured.load.rps;
 
 interface Side {
   baseUrl: string;
@@ -12,13 +16,16 @@ interface Side {
   stats: () => Promise<ServerStats>;
   requests: () => autocannon.Request[];
   remaining?: () => number;
+  journeys?: (seconds: number) => JourneyStats;
 }
 
 /**
  * Keyform and the bare ceiling under the same load, alternating: each side warms up, then they
- * take turns for `rounds` rounds of `seconds / rounds` each, and each side keeps its best round.
+ * take turns for `rounds` rounds of `seconds / rounds` each, and each side keeps its best round
+ * (by journeys per second where the side counts journeys, else by requests per second).
  * Alternating short rounds and keeping the best damps what other processes on the machine do to
- * one side only; with one round it is a plain Keyform-then-bare comparison.
+ * one side only; with one round it is a plain Keyform-then-bare comparison. Before each run the
+ * other side has worked off what its last run left queued.
  */
 export async function compareServers({
   scenario,
@@ -39,10 +46,12 @@ export async function compareServers({
 }): Promise<ComparedRow> {
   const best: { keyform?: Measured; bare?: Measured } = {};
   for (let round = 0; round < rounds; round++) {
-    for (const [name, side] of [
-      ['keyform', keyform],
-      ['bare', bare],
+    for (const [name, side, other] of [
+      ['keyform', keyform, bare],
+      ['bare', bare, keyform],
     ] as const) {
+      // Both servers share the server CPU: the other one's leftovers must not be timed here.
+      await waitUntilIdle(other);
       const measured = await measure({
         server: side,
         connections,
@@ -50,9 +59,10 @@ export async function compareServers({
         warmupSeconds: round === 0 ? warmupSeconds : 0,
         requests: side.requests,
         remaining: side.remaining,
+        journeys: side.journeys,
       });
       const previous = best[name];
-      if (!previous || measured.load.rps > previous.load.rps) best[name] = measured;
+      if (!previous || score(measured) > score(previous)) best[name] = measured;
     }
   }
   return { scenario, connections, keyform: best.keyform!, bare: best.bare! };

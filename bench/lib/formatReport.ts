@@ -1,6 +1,7 @@
 import type { FrontEndResult } from '../scenarios/frontEndScenario';
 import type { ScalingRow } from '../scenarios/scalingScenario';
 import type { ComparedRow } from './BenchContext';
+import type { Measured } from './measure';
 
 export interface BenchResults {
   machine: string;
@@ -9,6 +10,8 @@ export interface BenchResults {
   pinning: string;
   method: string;
   compared: ComparedRow[];
+  /** The end-user flow (flowScenario): rows whose sides count whole journeys. */
+  flow: ComparedRow[];
   scaling: ScalingRow[];
   frontEnd?: FrontEndResult;
 }
@@ -37,6 +40,26 @@ export function formatReport(results: BenchResults) {
           `${((100 * k.load.rps) / b.load.rps).toFixed(0)}% | ${k.load.p50} / ${k.load.p99} | ` +
           `${b.load.p50} / ${b.load.p99} | ${stall(k.server.maxStallMs)} | ${stall(b.server.maxStallMs)} | ` +
           `${mb(k.server.peakRssBytes)} | ${mb(b.server.peakRssBytes)} |`,
+      );
+    }
+    lines.push('');
+  }
+  if (results.flow.length > 0) {
+    const rate = (m: Measured) => m.journeys?.perSecond ?? Number.NaN;
+    const perSecond = (value: number) => value.toFixed(value < 10 ? 1 : 0);
+    const times = (m: Measured) =>
+      `${ms(m.journeys?.p50 ?? Number.NaN)} / ${ms(m.journeys?.p99 ?? Number.NaN)}`;
+    const cpu = (m: Measured) => (m.journeys?.serverCpuMs ?? Number.NaN).toFixed(2);
+    lines.push(
+      '| end-user flow | conns | Keyform journeys/s | bare journeys/s | Keyform / bare | Keyform journey p50 / p99 ms | bare journey p50 / p99 ms | server CPU ms per journey, Keyform / bare | Keyform max stall ms | Keyform RSS MB |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const { scenario, connections, keyform: k, bare: b } of results.flow) {
+      lines.push(
+        `| ${scenario} | ${connections} | ${perSecond(rate(k))} | ${perSecond(rate(b))} | ` +
+          `${((100 * rate(k)) / rate(b)).toFixed(rate(k) / rate(b) < 0.01 ? 2 : 0)}% | ` +
+          `${times(k)} | ${times(b)} | ${cpu(k)} / ${cpu(b)} | ` +
+          `${stall(k.server.maxStallMs)} | ${mb(k.server.peakRssBytes)} |`,
       );
     }
     lines.push('');
@@ -80,7 +103,7 @@ export function formatReport(results: BenchResults) {
 }
 
 /** Each target of the issue, measured on this run: ✅ met, ❌ missed, – not measured. */
-export function formatTargets({ compared, scaling, frontEnd }: BenchResults) {
+export function formatTargets({ compared, flow, scaling, frontEnd }: BenchResults) {
   const rows: string[] = ['| target | measured | |', '|---|---|:-:|'];
   const verdict = (ok: boolean | undefined) => (ok === undefined ? '–' : ok ? '✅' : '❌');
   const add = (target: string, measured: string, ok: boolean | undefined) =>
@@ -109,7 +132,10 @@ export function formatTargets({ compared, scaling, frontEnd }: BenchResults) {
   p99('p99 ≤ 20 ms, start @100', at100('start'), 20);
   p99('p99 ≤ 100 ms, complete @100', at100('complete'), 100);
   const stalls = [
-    ...compared.map((r) => ({ what: `${r.scenario} @${r.connections}`, s: r.keyform.server })),
+    ...[...compared, ...flow].map((r) => ({
+      what: `${r.scenario} @${r.connections}`,
+      s: r.keyform.server,
+    })),
     ...scaling.map((r) => ({ what: `${r.users} users`, s: r.measured.server })),
   ];
   const worst = stalls.sort((a, b) => b.s.maxStallMs - a.s.maxStallMs)[0];

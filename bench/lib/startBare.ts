@@ -32,5 +32,16 @@ export async function startBare({ prefix }: { prefix: string[] }) {
         if (response.status !== 200) throw new Error(`bare sessions: ${response.status}`);
       }
     },
+    /** Setup, not timed: the process tokens its end-user flow starts from. */
+    async addProcessTokens(tokens: Array<{ id: string; singleUse: boolean }>) {
+      for (let i = 0; i < tokens.length; i += 10_000) {
+        const response = await fetch(`${server.baseUrl}/bench/processTokens`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(tokens.slice(i, i + 10_000)),
+        });
+        if (response.status !== 200) throw new Error(`bare process tokens: ${response.status}`);
+      }
+    },
   };
 }

@@ -17,9 +17,10 @@ export type KeyformServer = Awaited<ReturnType<typeof startKeyform>>;
 /**
  * The real server as `npm start` runs it (`node dist/server/server.js`, built from
  * api/server.ts by `npm run build:server`; built here first if missing or stale) on `dataDir`, with
- * LOG_LEVEL=warn and a rate limit no benchmark reaches. Requests use a tenant API token with
- * `TNT#default#IdentityStore:*`, the way an integrator's backend would, not the root token;
- * `adminHeaders` carry the admin token (the front-end scenario uploads a form and a process).
+ * LOG_LEVEL=warn and rate limits (API and end-user) no benchmark reaches. Requests use a tenant
+ * API token with `TNT#default#IdentityStore:*`, the way an integrator's backend would, not the
+ * root token; `adminHeaders` carry the admin token (the front-end scenario uploads a form and a
+ * process, the flow scenario creates process tokens).
  */
 export async function startKeyform({
   dataDir,
@@ -44,6 +45,7 @@ export async function startKeyform({
       KEYFORM_PUBLIC_URL: publicUrl,
       KEYFORM_ADMIN_TOKEN: adminToken,
       KEYFORM_API_RATE_LIMIT: '1000000000',
+      KEYFORM_PUBLIC_RATE_LIMIT: '1000000000',
       LOG_LEVEL: 'warn',
     },
   });
