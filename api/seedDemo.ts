@@ -46,9 +46,7 @@ export async function seedDemo(
       registrationPolicies: { default: {} },
     });
   }
-  let demo = deps.processes
-    .read()
-    .tokens.find((t) => t.tenantId === 'default' && t.name === 'demo');
+  let demo = await deps.records.processTokens.findByName({ tenantId: 'default', name: 'demo' });
   demo ??= await createProcessToken(deps, {
     tenantId: 'default',
     name: 'demo',
@@ -56,9 +54,10 @@ export async function seedDemo(
     type: 'UNLIMITED',
     parameters: { rpId },
   });
-  let demoPage = deps.processes
-    .read()
-    .tokens.find((t) => t.tenantId === 'default' && t.name === 'demo-page');
+  let demoPage = await deps.records.processTokens.findByName({
+    tenantId: 'default',
+    name: 'demo-page',
+  });
   demoPage ??= await createProcessToken(deps, {
     tenantId: 'default',
     name: 'demo-page',

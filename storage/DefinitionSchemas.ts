@@ -16,12 +16,12 @@ import type {
   PageDefinitions as PagesFile,
   PageVersionRecord,
 } from './PageDefinitions';
+import type { ProcessTokenRecord } from './ProcessTokenRecord';
 import type {
   FormDefinitions as FormFile,
   FormVersionRecord,
   ProcessDefinitionRecord,
   ProcessDefinitions as ProcessFile,
-  ProcessTokenRecord,
 } from './RuntimeDefinitions';
 
 /**
@@ -132,7 +132,8 @@ const ProcessToken = Type.Object({
 });
 export const ProcessDefinitionsSchema = Type.Object({
   versions: Type.Array(ProcessVersion),
-  tokens: Type.Array(ProcessToken),
+  // Start links of a file from before process_tokens; openStorage moves them to the records.
+  tokens: Type.Optional(Type.Array(ProcessToken)),
 });
 
 const PageFile = Type.Object({

@@ -8,6 +8,22 @@ export interface RecordTables {
   registration_sessions: RegistrationSessionRow;
   process_instances: ProcessInstanceRow;
   credential_binding_jobs: BindingJobRow;
+  process_tokens: ProcessTokenRow;
+}
+
+export interface ProcessTokenRow {
+  seq: Generated<number>;
+  id: string;
+  tenant_id: string;
+  name: string;
+  process_defn_name: string;
+  process_defn_version: number | null;
+  type: string;
+  /** JSON text. */
+  parameters: string;
+  expires_at: string | null;
+  created_at: string;
+  used_at: string | null;
 }
 
 export interface ProcessInstanceRow {

@@ -1,3 +1,5 @@
+import type { ProcessTokenRecord } from './ProcessTokenRecord';
+
 /** What `forms.json` holds: every uploaded form version, immutable once written. */
 export interface FormDefinitions {
   versions: FormVersionRecord[];
@@ -13,10 +15,14 @@ export interface FormVersionRecord {
   createdAt: string;
 }
 
-/** What `processes.json` holds: process definition versions and the start links into them. */
+/** What `processes.json` holds: process definition versions. */
 export interface ProcessDefinitions {
   versions: ProcessDefinitionRecord[];
-  tokens: ProcessTokenRecord[];
+  /**
+   * Start links, only in a file written before they became records (process_tokens);
+   * openStorage moves them there on the first start and drops them from the file.
+   */
+  tokens?: ProcessTokenRecord[];
 }
 
 export interface ProcessDefinitionRecord {
@@ -26,18 +32,4 @@ export interface ProcessDefinitionRecord {
   definition: Record<string, unknown>;
   sha256: string;
   createdAt: string;
-}
-
-export interface ProcessTokenRecord {
-  id: string;
-  tenantId: string;
-  name: string;
-  processDefnName: string;
-  /** null: the latest version at the moment an instance starts. */
-  processDefnVersion: number | null;
-  type: 'UNLIMITED' | 'SINGLE_USE';
-  parameters: Record<string, unknown>;
-  expiresAt: string | null;
-  createdAt: string;
-  usedAt: string | null;
 }

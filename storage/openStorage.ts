@@ -9,6 +9,10 @@ import { createBlobStore } from './createBlobStore';
 import { createIdentityDefinitions } from './createIdentityDefinitions';
 import { createInstanceRepository } from './createInstanceRepository';
 import { createPasskeyRepository } from './createPasskeyRepository';
+import {
+  createProcessTokenRepository,
+  type ProcessTokenRepository,
+} from './createProcessTokenRepository';
 import { createRegistrationSessionRepository } from './createRegistrationSessionRepository';
 import { createUserRepository } from './createUserRepository';
 import {
@@ -18,8 +22,9 @@ import {
   ProcessDefinitionsSchema,
 } from './DefinitionSchemas';
 import { lockDataDirectory } from './lockDataDirectory';
-import { openDocument } from './openDocument';
+import { type Document, openDocument } from './openDocument';
 import type { PageDefinitions } from './PageDefinitions';
+import type { RecordDurability } from './RecordDurability';
 import type { RecordTables } from './RecordTables';
 import type { FormDefinitions, ProcessDefinitions } from './RuntimeDefinitions';
 import { openRecordDatabase } from './sqlite/openRecordDatabase';
@@ -31,6 +36,7 @@ function repositoriesOver(db: Kysely<RecordTables>) {
     sessions: createRegistrationSessionRepository(db),
     instances: createInstanceRepository(db),
     bindingJobs: createBindingJobRepository(db),
+    processTokens: createProcessTokenRepository(db),
   };
 }
 export type RecordRepositories = ReturnType<typeof repositoriesOver>;
@@ -67,7 +73,6 @@ export async function openStorage({
     });
     const processes = await open<ProcessDefinitions>('processes.json', ProcessDefinitionsSchema, {
       versions: [],
-      tokens: [],
     });
     // Its own file: identity.json refuses a missing collection, so a new one would break old data.
     const binding = await open<BindingDefinitions>('binding.json', BindingDefinitionsSchema, {
@@ -99,6 +104,7 @@ export async function openStorage({
        */
       durability,
     };
+    await moveProcessTokens(processes, records);
     return {
       dataDir,
       identity,
@@ -119,6 +125,28 @@ export async function openStorage({
     lock.release();
     throw error;
   }
+}
+
+/**
+ * Start links an older processes.json holds become records: inserted (a link already there, from
+ * a start that stopped half-way, is kept), on disk, and only then dropped from the file.
+ */
+async function moveProcessTokens(
+  processes: Document<ProcessDefinitions>,
+  records: {
+    transaction: <R>(
+      work: (repos: { processTokens: ProcessTokenRepository }) => Promise<R>,
+    ) => Promise<R>;
+    durability: RecordDurability;
+  },
+) {
+  const tokens = processes.read().tokens;
+  if (tokens === undefined) return;
+  await records.transaction((repos) => repos.processTokens.insertMissing(tokens));
+  await records.durability.reached(records.durability.begin(), 'durable');
+  await processes.update((draft) => {
+    delete draft.tokens;
+  });
 }
 
 export type Storage = Awaited<ReturnType<typeof openStorage>>;

@@ -147,10 +147,9 @@ export const processRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: app.deps.processes
-        .read()
-        .tokens.filter((t) => t.tenantId === request.tenantId)
-        .map((t) => ({ ...t, startProcessAddress: startAddress(app.config.publicUrl, t.id) })),
+      items: (await app.deps.records.processTokens.list({ tenantId: request.tenantId })).map(
+        (t) => ({ ...t, startProcessAddress: startAddress(app.config.publicUrl, t.id) }),
+      ),
     }),
   );
 

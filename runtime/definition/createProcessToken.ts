@@ -1,11 +1,15 @@
 import { randomId } from '../../core/randomId';
+import type { Records } from '../../storage/openStorage';
+import type { ProcessTokenRecord } from '../../storage/ProcessTokenRecord';
 import type { RuntimeDeps } from '../RuntimeDeps';
 import { RuntimeError } from '../RuntimeError';
 import { findProcessDefinition } from './findProcessDefinition';
 
 /** A start link into a process definition: reusable (UNLIMITED) or good for one instance. */
 export async function createProcessToken(
-  deps: Pick<RuntimeDeps, 'processes' | 'now' | 'randomBytes' | 'publicUrl'>,
+  deps: Pick<RuntimeDeps, 'processes' | 'now' | 'randomBytes' | 'publicUrl'> & {
+    records: Pick<Records, 'processTokens'>;
+  },
   {
     tenantId,
     name,
@@ -28,7 +32,7 @@ export async function createProcessToken(
   if (expiresAt !== null && Date.parse(expiresAt) <= deps.now()) {
     throw new RuntimeError('PROCESS_TOKEN_EXPIRED', `expiresAt ${expiresAt} is not in the future`);
   }
-  const record = {
+  const record: ProcessTokenRecord = {
     id: `pt_${randomId(deps)}`,
     tenantId,
     name,
@@ -40,9 +44,7 @@ export async function createProcessToken(
     createdAt: new Date(deps.now()).toISOString(),
     usedAt: null,
   };
-  await deps.processes.update((draft) => {
-    draft.tokens.push(record);
-  });
+  await deps.records.processTokens.insert(record);
   return { ...record, startProcessAddress: startAddress(deps.publicUrl, record.id) };
 }
 

@@ -2,7 +2,7 @@ import { isoNow } from '../../core/isoNow';
 import { randomId } from '../../core/randomId';
 import { hashSecret } from '../../identity/hashSecret';
 import type { InstanceRecord } from '../../storage/InstanceRecord';
-import type { ProcessTokenRecord } from '../../storage/RuntimeDefinitions';
+import type { ProcessTokenRecord } from '../../storage/ProcessTokenRecord';
 import { findProcessDefinition } from '../definition/findProcessDefinition';
 import type { RuntimeDeps } from '../RuntimeDeps';
 import { RuntimeError } from '../RuntimeError';
@@ -21,24 +21,15 @@ export async function startProcessInstance(
     via,
   }: { processTokenId: string; tenantId?: string; via: 'browser' | 'api' },
 ) {
-  const token = deps.processes
-    .read()
-    .tokens.find(
-      (t) => t.id === processTokenId && (tenantId === undefined || t.tenantId === tenantId),
-    );
+  const token = await deps.records.processTokens.find({ tenantId, id: processTokenId });
   if (!token) throw new RuntimeError('PROCESS_TOKEN_NOT_FOUND', 'this start link is not known');
   if (token.expiresAt !== null && Date.parse(token.expiresAt) <= deps.now()) {
     throw new RuntimeError('PROCESS_TOKEN_EXPIRED', 'this start link has expired');
   }
-  const usedAt = isoNow(deps);
-  if (token.type === 'SINGLE_USE') {
-    // Claimed inside the serialised document update: a second start of the same link loses.
-    await deps.processes.update((draft) => {
-      const current = draft.tokens.find((t) => t.id === token.id);
-      if (!current || current.usedAt !== null)
-        throw new RuntimeError('PROCESS_TOKEN_USED', 'this start link was already used');
-      current.usedAt = usedAt;
-    });
+  const claim = { id: token.id, usedAt: isoNow(deps) };
+  // One row's compare-and-set: a second start of the same single-use link finds it used.
+  if (token.type === 'SINGLE_USE' && !(await deps.records.processTokens.claim(claim))) {
+    throw new RuntimeError('PROCESS_TOKEN_USED', 'this start link was already used');
   }
   try {
     return await createInstance(deps, token, via);
@@ -46,12 +37,7 @@ export async function startProcessInstance(
     // No instance came of it, whatever failed: the single-use link was not used, so it is
     // handed back rather than burned (only this claim's own stamp is cleared).
     if (token.type === 'SINGLE_USE') {
-      await deps.processes
-        .update((draft) => {
-          const current = draft.tokens.find((t) => t.id === token.id);
-          if (current?.usedAt === usedAt) current.usedAt = null;
-        })
-        .catch(() => undefined);
+      await deps.records.processTokens.handBack(claim).catch(() => undefined);
     }
     throw error;
   }

@@ -124,7 +124,7 @@ describe('logs', () => {
       });
       const readerToken = JSON.parse(tenantToken.body).token as string;
       const unknownToken = `kf_${randomBytes(32).toString('base64url')}`;
-      const startToken = storage.processes.read().tokens[0]!.id;
+      const startToken = (await storage.records.processTokens.list({ tenantId: 'default' }))[0]!.id;
       const secrets = [rootToken, readerToken, unknownToken, startToken];
       const requests = [
         // ok, with each kind of token

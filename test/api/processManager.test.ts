@@ -177,7 +177,10 @@ describe('process definitions, tokens and instances', () => {
   });
 
   it('creates an instance for a server, whose single-use link becomes a cookie', async () => {
-    const token = t.storage.processes.read().tokens.find((p) => p.name === 'demo')!;
+    const token = (await t.storage.records.processTokens.findByName({
+      tenantId: 'default',
+      name: 'demo',
+    }))!;
     const created = await t.request(
       'POST',
       `/api/process-manager/processInstances/create?pt=${token.id}`,
@@ -208,7 +211,10 @@ describe('process definitions, tokens and instances', () => {
   });
 
   it('shows the admin view only within the tenant', async () => {
-    const token = t.storage.processes.read().tokens.find((p) => p.name === 'demo')!;
+    const token = (await t.storage.records.processTokens.findByName({
+      tenantId: 'default',
+      name: 'demo',
+    }))!;
     const created = await t.request(
       'POST',
       `/api/process-manager/processInstances/create?pt=${token.id}`,

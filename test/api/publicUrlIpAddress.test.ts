@@ -27,7 +27,7 @@ describe('KEYFORM_PUBLIC_URL with an IP address', () => {
     const stores = await t.request('GET', '/api/identity-store/stores');
     expect(stores.status).toBe(200);
     expect(t.storage.identity.read().relyingParties).toEqual([]);
-    expect(t.storage.processes.read().tokens).toEqual([]);
+    expect(await t.storage.records.processTokens.list({ tenantId: 'default' })).toEqual([]);
 
     const seeded = await seedDemo(t.app.deps, t.app.config);
     expect(seeded).toMatchObject({ demo: false });

@@ -67,7 +67,10 @@ describe('rate limits', () => {
 
   it('limits end-user routes per address', async () => {
     t = await buildTestApp({ config: { publicRateLimit: 2 } });
-    const token = t.storage.processes.read().tokens.find((p) => p.name === 'demo')!;
+    const token = (await t.storage.records.processTokens.findByName({
+      tenantId: 'default',
+      name: 'demo',
+    }))!;
     const start = (ip: string) =>
       t!.app.inject({ method: 'POST', url: `/api/flow/start/${token.id}`, remoteAddress: ip });
     expect((await start('10.0.0.1')).statusCode).toBe(201);

@@ -21,8 +21,11 @@ afterAll(async () => {
 const count = (table: 'users' | 'passkeys') =>
   (server.storage.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
-const startLinkOf = (tokenName: string) => {
-  const token = server.storage.processes.read().tokens.find((t) => t.name === tokenName);
+const startLinkOf = async (tokenName: string) => {
+  const token = await server.storage.records.processTokens.findByName({
+    tenantId: 'default',
+    name: tokenName,
+  });
   if (!token) throw new Error(`no token ${tokenName}`);
   return `${server.publicUrl}/start/${token.id}`;
 };
@@ -154,7 +157,7 @@ describe('custom pages in Chromium', () => {
     const before = count('passkeys');
     const page = await browser.newPage();
     const authenticator = await addVirtualAuthenticator(page);
-    await page.goto(startLinkOf('demo-page'));
+    await page.goto(await startLinkOf('demo-page'));
     const frame = page.frameLocator('iframe[title="Register a passkey"]');
     await frame.getByLabel('User name').fill('ada-page');
     await frame.getByLabel('Display name').fill('Ada Page');
@@ -171,7 +174,7 @@ describe('custom pages in Chromium', () => {
   it('the sample page shows a taken user name next to its field, and a cancelled prompt lets the user try again', async () => {
     const page = await browser.newPage();
     const authenticator = await addVirtualAuthenticator(page, { isUserVerified: false });
-    await page.goto(startLinkOf('demo-page'));
+    await page.goto(await startLinkOf('demo-page'));
     const frame = page.frameLocator('iframe[title="Register a passkey"]');
     await frame.getByLabel('User name').fill('ada-page');
     await frame.getByLabel('Display name').fill('Ada Again');
@@ -192,7 +195,7 @@ describe('custom pages in Chromium', () => {
   it('the sample page’s Cancel takes the process’s userCancelled path (the retry form)', async () => {
     const page = await browser.newPage();
     await addVirtualAuthenticator(page);
-    await page.goto(startLinkOf('demo-page'));
+    await page.goto(await startLinkOf('demo-page'));
     const frame = page.frameLocator('iframe[title="Register a passkey"]');
     await frame.getByRole('button', { name: 'Register' }).waitFor();
     await frame.getByRole('button', { name: 'Cancel' }).click();
@@ -270,7 +273,7 @@ describe('custom pages in Chromium', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await addVirtualAuthenticator(page);
-    await page.goto(startLinkOf('demo-page'));
+    await page.goto(await startLinkOf('demo-page'));
     const frame = await frameTitled(page, 'Register a passkey');
     await frame.getByRole('button', { name: 'Register' }).waitFor();
     const apiUrl = `${server.publicUrl}/api/flow/${instanceIdOf(page)}/step`;

@@ -170,9 +170,22 @@ describe('definitions files are checked against their schema at start', () => {
     ],
     [
       'processes.json',
-      'a token of an unknown type',
+      'a start link (of a file from before process_tokens) of an unknown type',
       (d) => {
-        d.tokens[0].type = 'FOREVER';
+        d.tokens = [
+          {
+            id: 'pt_1',
+            tenantId: 'default',
+            name: 'old',
+            processDefnName: 'signup',
+            processDefnVersion: null,
+            type: 'FOREVER',
+            parameters: {},
+            expiresAt: null,
+            createdAt: at,
+            usedAt: null,
+          },
+        ];
       },
       [/record tokens\[0\]/, /\/type must be equal to constant/],
     ],

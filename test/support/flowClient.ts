@@ -3,9 +3,9 @@ import type { TestApp } from './buildTestApp';
 /** An end user's browser against the flow routes: keeps the capability cookie like a browser. */
 export async function openStartLink(
   t: TestApp,
-  { tokenName = 'demo' }: { tokenName?: string } = {},
+  { tokenName = 'demo', tenantId = 'default' }: { tokenName?: string; tenantId?: string } = {},
 ) {
-  const token = t.storage.processes.read().tokens.find((p) => p.name === tokenName);
+  const token = await t.storage.records.processTokens.findByName({ tenantId, name: tokenName });
   if (!token) throw new Error(`no process token '${tokenName}'`);
   const started = await t.app.inject({ method: 'POST', url: `/api/flow/start/${token.id}` });
   if (started.statusCode !== 201) throw new Error(`start failed: ${started.body}`);

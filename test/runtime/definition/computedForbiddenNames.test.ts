@@ -88,7 +88,10 @@ describe('a computed key that names a forbidden or inherited member', () => {
   });
 
   it.each(hostileNames)('starts, with no 500, when a token parameter names %s', async (name) => {
-    const started = await t.app.inject({ method: 'POST', url: `/api/flow/start/${tokenId(name)}` });
+    const started = await t.app.inject({
+      method: 'POST',
+      url: `/api/flow/start/${await tokenId(name)}`,
+    });
     expect(started.statusCode).toBe(201);
     expect(started.json().step.component).toBe('form');
 
@@ -100,8 +103,11 @@ describe('a computed key that names a forbidden or inherited member', () => {
   });
 });
 
-function tokenId(name: string) {
-  const token = t.storage.processes.read().tokens.find((p) => p.name === `keys-${name}`);
+async function tokenId(name: string) {
+  const token = await t.storage.records.processTokens.findByName({
+    tenantId: 'default',
+    name: `keys-${name}`,
+  });
   if (!token) throw new Error(`no token keys-${name}`);
   return token.id;
 }

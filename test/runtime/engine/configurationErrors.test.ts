@@ -86,7 +86,7 @@ describe('a process token without parameters', () => {
       { rpId: 'acme.example', origins: ['https://acme.example'], tenant: 'acme' },
     );
     await createToken({ name: 'acme-bare', processDefnName: 'passkey-registration' }, 'acme');
-    const acme = await openStartLink(t, { tokenName: 'acme-bare' });
+    const acme = await openStartLink(t, { tokenName: 'acme-bare', tenantId: 'acme' });
     await acme.post({ action: 'submit', data: { userName: 'bob', displayName: 'Bob' } });
     expect(acme.step.ceremony.creationOptions.rp.id).toBe('acme.example');
   });
@@ -94,7 +94,7 @@ describe('a process token without parameters', () => {
   it('ends as misconfigured in a tenant with no relying party to default to', async () => {
     await t.request('POST', '/api/tenants', { body: { id: 'empty' } });
     await createToken({ name: 'empty-bare', processDefnName: 'passkey-registration' }, 'empty');
-    const flow = await openStartLink(t, { tokenName: 'empty-bare' });
+    const flow = await openStartLink(t, { tokenName: 'empty-bare', tenantId: 'empty' });
     expectMisconfiguredEnd(flow.step);
     const admin = await adminView(flow.instanceId, 'empty');
     expect(admin.configurationError).toMatchObject({
