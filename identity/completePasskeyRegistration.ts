@@ -86,7 +86,16 @@ export type CompletionResult = {
   status: 'COMPLETED';
   passkey: Omit<
     PasskeyRecord,
-    'tenantId' | 'storeName' | 'rpId' | 'publicKey' | 'counter' | 'userHandle' | 'attestationFormat'
+    | 'tenantId'
+    | 'storeName'
+    | 'rpId'
+    | 'publicKey'
+    | 'counter'
+    | 'userHandle'
+    | 'attestationFormat'
+    | 'lastUsedAt'
+    | 'possiblyCloned'
+    | 'nickname'
   >;
 };
 
@@ -149,6 +158,9 @@ async function storeRegistration(
       attestationFormat: fmt,
       userHandle: session.userHandle,
       createdAt: now,
+      lastUsedAt: null,
+      possiblyCloned: false,
+      nickname: null,
     };
     if (!(await r.passkeys.insert(passkey)).ok) {
       return rollbackWith({

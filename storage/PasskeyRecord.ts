@@ -16,4 +16,10 @@ export interface PasskeyRecord {
   attestationFormat: string;
   userHandle: string;
   createdAt: string;
+  /** When a sign-in last used it; null until then. */
+  lastUsedAt: string | null;
+  /** Its signature counter once went back: another authenticator may hold a copy of its key. */
+  possiblyCloned: boolean;
+  /** The name its user gave it; null until they do. */
+  nickname: string | null;
 }

@@ -105,6 +105,10 @@ export interface PasskeyRow {
   attestation_format: string;
   user_handle: string;
   created_at: string;
+  last_used_at: string | null;
+  /** 0 or 1. */
+  possibly_cloned: number;
+  nickname: string | null;
 }
 
 export interface RegistrationSessionRow {

@@ -105,6 +105,9 @@ function toRow(p: PasskeyRecord) {
     attestation_format: p.attestationFormat,
     user_handle: p.userHandle,
     created_at: p.createdAt,
+    last_used_at: p.lastUsedAt,
+    possibly_cloned: p.possiblyCloned ? 1 : 0,
+    nickname: p.nickname,
   };
 }
 
@@ -125,5 +128,8 @@ function fromRow(row: Selectable<PasskeyRow>): PasskeyRecord {
     attestationFormat: row.attestation_format,
     userHandle: row.user_handle,
     createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    possiblyCloned: row.possibly_cloned === 1,
+    nickname: row.nickname,
   };
 }

@@ -95,6 +95,9 @@ export async function fillRecords({
       attestation_format: 'none',
       user_handle: handles[i]!,
       created_at: now,
+      last_used_at: null,
+      possibly_cloned: 0,
+      nickname: null,
     });
     const expiresAt = Date.now() + 2 * 3_600_000;
     const sessionRow = ({ id, challenge }: BenchSession, n: number): RegistrationSessionRow => {

@@ -5,6 +5,7 @@ import * as m0003 from './m0003_credential_binding_jobs';
 import * as m0004 from './m0004_user_key_folded';
 import * as m0005 from './m0005_instance_internal';
 import * as m0006 from './m0006_process_tokens';
+import * as m0007 from './m0007_passkey_use';
 
 /** The record database's migrations, by name, in the order they run. */
 export const recordMigrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const recordMigrations: Record<string, Migration> = {
   '0004_user_key_folded': m0004,
   '0005_instance_internal': m0005,
   '0006_process_tokens': m0006,
+  '0007_passkey_use': m0007,
 };
