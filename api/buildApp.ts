@@ -17,6 +17,8 @@ import { createTurnAdmission } from './createTurnAdmission';
 import { handleError } from './handleError';
 import type { KeyformConfig } from './loadConfig';
 import { normaliseRequestText } from './normaliseRequestText';
+import { authenticationLinkRoutes } from './routes/authenticationLinkRoutes';
+import { authenticationRoutes } from './routes/authenticationRoutes';
 import { beyondIdentityRoutes } from './routes/beyondIdentityRoutes';
 import { flowRoutes } from './routes/flowRoutes';
 import { formRoutes } from './routes/formRoutes';
@@ -93,6 +95,7 @@ export async function buildApp({
     blobs: storage.blobs,
     pagesOrigin: config.pagesOrigin,
     publicUrl: config.publicUrl,
+    passkeyProviders: config.passkeyProviders,
     now,
     randomBytes: random,
   };
@@ -188,6 +191,8 @@ export async function buildApp({
   await app.register(userRoutes);
   await app.register(relyingPartyRoutes);
   await app.register(registrationRoutes);
+  await app.register(authenticationRoutes);
+  await app.register(authenticationLinkRoutes, { storage });
   await app.register(formRoutes);
   await app.register(pageRoutes);
   await app.register(pageFileRoutes);

@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import type { PasskeyProviders } from '../identity/aaguids/PasskeyProvider';
+import { readPasskeyProviders } from '../identity/aaguids/readPasskeyProviders';
 
 export interface KeyformConfig {
   port: number;
@@ -31,6 +33,8 @@ export interface KeyformConfig {
   bindingTtlSeconds: number;
   /** The longest lifetime a job may ask for (seconds). */
   bindingMaxTtlSeconds: number;
+  /** KEYFORM_AAGUID_FILE, read and checked at start; undefined: the list shipped in identity/aaguids. */
+  passkeyProviders: PasskeyProviders | undefined;
 }
 
 /** Read configuration from the environment, refusing values that would misbehave later. */
@@ -66,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeyformConfig 
     loopBudgetMs: integer(env.KEYFORM_LOOP_BUDGET_MS, 5, 'KEYFORM_LOOP_BUDGET_MS'),
     pagesOrigin: pagesOrigin(env.KEYFORM_PAGES_ORIGIN),
     ...bindingConfig(env, url),
+    passkeyProviders: aaguidFile(env.KEYFORM_AAGUID_FILE),
   };
 }
 
@@ -102,6 +107,15 @@ function integer(text: string | undefined, fallback: number, name: string) {
   if (!Number.isInteger(value) || value < 0)
     throw new Error(`${name} '${text}' is not a whole number`);
   return value;
+}
+
+function aaguidFile(text: string | undefined) {
+  if (text === undefined || text === '') return undefined;
+  try {
+    return readPasskeyProviders(resolve(text));
+  } catch (error) {
+    throw new Error(`KEYFORM_AAGUID_FILE: ${(error as Error).message}`);
+  }
 }
 
 function pagesOrigin(text: string | undefined) {

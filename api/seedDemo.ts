@@ -9,8 +9,8 @@ import type { KeyformConfig } from './loadConfig';
 /**
  * First-start content (DESIGN §10): tenant `default` with store `default`, an RP for the
  * public URL's host whose origin is that URL with policy `default`, a `demo` process token
- * into the built-in `passkey-registration` process and a `demo-page` one into its custom-page
- * variant `passkey-registration-page`. Existing data is never touched, so an
+ * into the built-in `passkey-registration` process, a `demo-page` one into its custom-page
+ * variant `passkey-registration-page` and a `demo-sign-in` one into `passkey-sign-in`. Existing data is never touched, so an
  * operator's changes survive restarts. Returns the start links, and a new root token secret
  * when none existed and no KEYFORM_ADMIN_TOKEN is set. A public URL whose host is an IP
  * address gets no RP and no start links, and a one-line notice saying why.
@@ -20,7 +20,7 @@ export async function seedDemo(
   config: KeyformConfig,
 ): Promise<
   { rootToken: string | undefined } & (
-    | { demo: true; startLink: string; pageStartLink: string }
+    | { demo: true; startLink: string; pageStartLink: string; signInLink: string }
     | { demo: false; notice: string }
   )
 > {
@@ -46,26 +46,21 @@ export async function seedDemo(
       registrationPolicies: { default: {} },
     });
   }
-  let demo = await deps.records.processTokens.findByName({ tenantId: 'default', name: 'demo' });
-  demo ??= await createProcessToken(deps, {
-    tenantId: 'default',
-    name: 'demo',
-    processDefnName: 'passkey-registration',
-    type: 'UNLIMITED',
-    parameters: { rpId },
-  });
-  let demoPage = await deps.records.processTokens.findByName({
-    tenantId: 'default',
-    name: 'demo-page',
-  });
-  demoPage ??= await createProcessToken(deps, {
-    tenantId: 'default',
-    name: 'demo-page',
-    processDefnName: 'passkey-registration-page',
-    type: 'UNLIMITED',
-    parameters: { rpId },
-  });
+  // Found by name, so a restart keeps the links an operator already handed out.
+  const demoToken = async (name: string, processDefnName: string) =>
+    (await deps.records.processTokens.findByName({ tenantId: 'default', name })) ??
+    (await createProcessToken(deps, {
+      tenantId: 'default',
+      name,
+      processDefnName,
+      type: 'UNLIMITED',
+      parameters: { rpId },
+    }));
+  const demo = await demoToken('demo', 'passkey-registration');
+  const demoPage = await demoToken('demo-page', 'passkey-registration-page');
+  const demoSignIn = await demoToken('demo-sign-in', 'passkey-sign-in');
   const startLink = startAddress(config.publicUrl, demo.id);
   const pageStartLink = startAddress(config.publicUrl, demoPage.id);
-  return { rootToken, demo: true, startLink, pageStartLink };
+  const signInLink = startAddress(config.publicUrl, demoSignIn.id);
+  return { rootToken, demo: true, startLink, pageStartLink, signInLink };
 }

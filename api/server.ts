@@ -55,6 +55,7 @@ function printWelcome({
       ? [
           `  Register a passkey:  ${seeded.startLink}`,
           `  Register with a custom page: ${seeded.pageStartLink}`,
+          `  Sign in with it:     ${seeded.signInLink}`,
         ]
       : [`  ${seeded.notice}`]),
     `  API reference:       ${publicUrl}/docs`,

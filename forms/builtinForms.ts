@@ -1,5 +1,8 @@
 import registration from './builtin/passkey-registration.json' with { type: 'json' };
 import retry from './builtin/passkey-retry.json' with { type: 'json' };
+import signIn from './builtin/passkey-sign-in.json' with { type: 'json' };
+import signInNone from './builtin/passkey-sign-in-none.json' with { type: 'json' };
+import signInRetry from './builtin/passkey-sign-in-retry.json' with { type: 'json' };
 import type { FormDefinition } from './FormDefinition';
 import { validateFormDefinition } from './validateFormDefinition';
 
@@ -10,6 +13,9 @@ export const builtinForms: ReadonlyArray<BuiltinForm> = Object.freeze(
   [
     { name: 'passkey-registration', definition: registration },
     { name: 'passkey-retry', definition: retry },
+    { name: 'passkey-sign-in', definition: signIn },
+    { name: 'passkey-sign-in-retry', definition: signInRetry },
+    { name: 'passkey-sign-in-none', definition: signInNone },
   ].map(({ name, definition }) => ({ name, definition: loadBuiltin(name, definition) })),
 );
 

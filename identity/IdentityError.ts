@@ -1,3 +1,4 @@
+import { authenticationLinkErrorCodes } from './authentication/authenticationLinkErrorCodes';
 import { bindingErrorCodes } from './binding/BindingErrorCode';
 
 /** Every way an identity operation can refuse; `api/` maps each code to one HTTP status. */
@@ -35,6 +36,35 @@ export function isRegistrationFailureCode(code: string): code is RegistrationFai
   return registrationFailures.has(code);
 }
 
+/**
+ * Why a sign-in response was refused (WebAuthn L3 §7.2, DESIGN §4b): 400, counted against the
+ * policy's maxAttempts. The shared checks keep registration's codes; the rest are sign-in's own.
+ */
+export const authenticationFailureCodes = [
+  'RESPONSE_MALFORMED',
+  'CHALLENGE_MISMATCH',
+  'ORIGIN_NOT_ALLOWED',
+  'CROSS_ORIGIN_NOT_ALLOWED',
+  'RP_ID_MISMATCH',
+  'CLIENT_DATA_TYPE_MISMATCH',
+  'USER_PRESENCE_REQUIRED',
+  'USER_VERIFICATION_REQUIRED',
+  'UNKNOWN_CREDENTIAL',
+  'CREDENTIAL_NOT_ALLOWED',
+  'USER_HANDLE_MISMATCH',
+  'SIGNATURE_INVALID',
+  'COUNTER_REGRESSION',
+  'USER_DISABLED',
+] as const;
+export type AuthenticationFailureCode = (typeof authenticationFailureCodes)[number];
+
+const authenticationFailures: ReadonlySet<string> = new Set(authenticationFailureCodes);
+
+/** Whether `code` says a sign-in response was refused (the user's to retry). */
+export function isAuthenticationFailureCode(code: string): code is AuthenticationFailureCode {
+  return authenticationFailures.has(code);
+}
+
 /** The codes of IdentityErrorCode as a list, so a test can walk every one. */
 export const identityErrorCodes = [
   'INVALID_INPUT',
@@ -59,8 +89,12 @@ export const identityErrorCodes = [
   'SESSION_CANCELLED',
   'SESSION_FAILED',
   'SESSION_BUSY',
+  'NO_PASSKEY',
+  'DISCOVERABLE_NOT_ALLOWED',
   ...bindingErrorCodes,
   ...registrationFailureCodes,
+  ...authenticationFailureCodes,
+  ...authenticationLinkErrorCodes,
 ] as const;
 
 export class IdentityError extends Error {

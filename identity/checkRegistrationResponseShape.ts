@@ -1,4 +1,5 @@
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
+import { checkCredentialEnvelope } from './checkCredentialEnvelope';
 import { decodeBase64url } from './decodeBase64url';
 import { type RegistrationRefusal, registrationRefusal } from './registrationRefusal';
 
@@ -11,31 +12,19 @@ export type CheckedResponse = {
 
 const malformed = (path: string, message: string) =>
   registrationRefusal('RESPONSE_MALFORMED', message, path);
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * The JSON shape of a RegistrationResponseJSON (WebAuthn L3 §5.1, toJSON()), member by member.
+ * The JSON shape of a RegistrationResponseJSON (WebAuthn L3 §5.1, toJSON()), member by member
+ * (the members every credential has: checkCredentialEnvelope).
  * The HTTP schemas check the same, but a flow can hand in any JSON value (an expression, a
  * custom page's parameter), so nothing past this point may assume a type it did not check.
  */
 export function checkRegistrationResponseShape(
   response: unknown,
 ): CheckedResponse | RegistrationRefusal {
-  if (!isRecord(response)) return malformed('/', 'the response is not a JSON object');
-  if (!decodeBase64url(response.id)?.length) {
-    return malformed('/id', 'is not a non-empty base64url string');
-  }
-  if (response.rawId !== response.id) {
-    return malformed('/rawId', 'must be the same base64url string as id');
-  }
-  if (response.type !== 'public-key') return malformed('/type', "is not 'public-key'");
-  const body = response.response;
-  if (!isRecord(body)) return malformed('/response', 'is not a JSON object');
-  const clientDataJSON = decodeBase64url(body.clientDataJSON);
-  if (!clientDataJSON?.length) {
-    return malformed('/response/clientDataJSON', 'is not a non-empty base64url string');
-  }
+  const envelope = checkCredentialEnvelope(response);
+  if (!envelope.ok) return malformed(envelope.path, envelope.message);
+  const { body, clientDataJSON } = envelope;
   const attestationObject = decodeBase64url(body.attestationObject);
   if (!attestationObject?.length) {
     return malformed('/response/attestationObject', 'is not a non-empty base64url string');
@@ -58,13 +47,6 @@ export function checkRegistrationResponseShape(
     )
   ) {
     return malformed('/response/transports', 'is not an array of at most 8 transport names');
-  }
-  if (!isRecord(response.clientExtensionResults)) {
-    return malformed('/clientExtensionResults', 'is not a JSON object');
-  }
-  const attachment = response.authenticatorAttachment;
-  if (attachment !== undefined && attachment !== 'platform' && attachment !== 'cross-platform') {
-    return malformed('/authenticatorAttachment', "is not 'platform' or 'cross-platform'");
   }
   return {
     ok: true,

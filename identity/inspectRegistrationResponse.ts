@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { convertAAGUIDToString } from '@simplewebauthn/server/helpers';
 import type { RegistrationPolicy } from '../storage/IdentityDefinitions';
+import { checkClientData } from './checkClientData';
 import { checkCredentialPublicKey } from './checkCredentialPublicKey';
 import { checkRegistrationResponseShape } from './checkRegistrationResponseShape';
 import { decodeClientData } from './decodeClientData';
@@ -35,27 +36,13 @@ export function inspectRegistrationResponse({
   const decoded = decodeClientData(shape.clientDataJSON);
   if (!decoded.ok) return decoded;
   const { clientData } = decoded;
-  if (clientData.type !== 'webauthn.create') {
-    return fail(
-      'CLIENT_DATA_TYPE_MISMATCH',
-      `clientData.type is '${clientData.type}', expected 'webauthn.create'`,
-    );
-  }
-  if (clientData.challenge !== challenge) {
-    return fail(
-      'CHALLENGE_MISMATCH',
-      'clientData.challenge is not the challenge this session issued',
-    );
-  }
-  if (!origins.includes(clientData.origin)) {
-    return fail(
-      'ORIGIN_NOT_ALLOWED',
-      `origin '${clientData.origin}' is not one of ${origins.join(', ')}`,
-    );
-  }
-  if (clientData.crossOrigin === true && !policy.allowCrossOrigin) {
-    return fail('CROSS_ORIGIN_NOT_ALLOWED', 'the ceremony ran in a cross-origin frame');
-  }
+  const checked = checkClientData(clientData, {
+    type: 'webauthn.create',
+    challenge,
+    origins,
+    allowCrossOrigin: policy.allowCrossOrigin,
+  });
+  if (!checked.ok) return checked;
   const attestation = inspectAttestation({
     id: shape.response.id,
     attestationObject: shape.attestationObject,

@@ -1,11 +1,19 @@
 import { isoNow } from '../core/isoNow';
-import type { RegistrationPolicy, RelyingPartyRecord } from '../storage/IdentityDefinitions';
+import type {
+  AuthenticationPolicy,
+  RegistrationPolicy,
+  RelyingPartyRecord,
+} from '../storage/IdentityDefinitions';
 import { checkOrigins } from './checkOrigins';
 import type { IdentityDeps } from './IdentityDeps';
 import { IdentityError, invalidField } from './IdentityError';
+import { normalizeAuthenticationPolicy } from './normalizeAuthenticationPolicy';
 import { normalizeRegistrationPolicy } from './normalizeRegistrationPolicy';
 
-/** Create or replace a relying party of the tenant with its registration policies. */
+/**
+ * Create or replace a relying party of the tenant with its registration and authentication
+ * policies; without authentication policies it gets one, `default`, with every default.
+ */
 export async function putRelyingParty(
   deps: IdentityDeps,
   {
@@ -14,12 +22,14 @@ export async function putRelyingParty(
     name,
     origins = [`https://${rpId}`],
     registrationPolicies = {},
+    authenticationPolicies = { default: {} },
   }: {
     tenantId: string;
     rpId: string;
     name: string;
     origins?: string[];
     registrationPolicies?: Record<string, Partial<RegistrationPolicy>>;
+    authenticationPolicies?: Record<string, Partial<AuthenticationPolicy>>;
   },
 ) {
   // An IP address or a name with a scheme is never a valid RP ID (WebAuthn L3 §5.1.3).
@@ -30,6 +40,10 @@ export async function putRelyingParty(
   const policies: Record<string, RegistrationPolicy> = {};
   for (const [policyName, policy] of Object.entries(registrationPolicies)) {
     policies[policyName] = normalizeRegistrationPolicy(policy);
+  }
+  const signIn: Record<string, AuthenticationPolicy> = {};
+  for (const [policyName, policy] of Object.entries(authenticationPolicies)) {
+    signIn[policyName] = normalizeAuthenticationPolicy(policy);
   }
   const now = isoNow(deps);
   return deps.definitions.update((draft) => {
@@ -45,6 +59,7 @@ export async function putRelyingParty(
       name,
       origins,
       registrationPolicies: policies,
+      authenticationPolicies: signIn,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };

@@ -1,4 +1,4 @@
-import { decodePartialCBOR, encodeCBOR } from '@levischuck/tiny-cbor';
+import { readCborMap } from './readCborMap';
 import { type RegistrationRefusal, registrationRefusal } from './registrationRefusal';
 
 export type AuthenticatorDataParts = {
@@ -21,9 +21,8 @@ const flag = { up: 1 << 0, uv: 1 << 2, be: 1 << 3, bs: 1 << 4, at: 1 << 6, ed: 1
 /**
  * Authenticator data of a registration (WebAuthn L3 §6.1, §6.5.1), strictly: the flags agree
  * with what follows them, every length fits the bytes, and the credential public key and any
- * extensions are single minimally encoded CBOR maps that end exactly where the data ends. The
- * library finds where the key ends by re-encoding it, so a key that does not re-encode to its own
- * length would be read at another offset than this one.
+ * extensions are single minimally encoded CBOR maps (readCborMap) that end exactly where the data
+ * ends.
  */
 export function readAuthenticatorData(
   bytes: Uint8Array,
@@ -47,12 +46,12 @@ export function readAuthenticatorData(
   if (keyAt >= data.length) {
     return malformed('/credentialId', `of ${idLength} bytes leaves no room for the public key`);
   }
-  const key = readCborMap(data, keyAt, '/credentialPublicKey');
+  const key = readMap(data, keyAt, '/credentialPublicKey');
   if (!key.ok) return key;
   let end = key.end;
   if (flags & flag.ed) {
     if (end >= data.length) return malformed('/flags', 'announces extensions that are absent');
-    const extensions = readCborMap(data, end, '/extensions');
+    const extensions = readMap(data, end, '/extensions');
     if (!extensions.ok) return extensions;
     end = extensions.end;
   }
@@ -74,27 +73,7 @@ export function readAuthenticatorData(
   };
 }
 
-function readCborMap(
-  data: Uint8Array,
-  at: number,
-  member: string,
-): { ok: true; value: Map<string | number, unknown>; end: number } | RegistrationRefusal {
-  let value: unknown;
-  let length: number;
-  try {
-    [value, length] = decodePartialCBOR(data, at);
-  } catch (error) {
-    return malformed(member, `is not CBOR (${(error as Error).message})`);
-  }
-  const end = at + length;
-  if (end > data.length) return malformed(member, 'is truncated: it runs past the end');
-  if (!(value instanceof Map)) return malformed(member, 'is not a CBOR map');
-  let reencoded: number;
-  try {
-    reencoded = encodeCBOR(value).length;
-  } catch {
-    reencoded = -1;
-  }
-  if (reencoded !== length) return malformed(member, 'is not minimally encoded CBOR');
-  return { ok: true, value, end };
+function readMap(data: Uint8Array, at: number, member: string) {
+  const map = readCborMap(data, at);
+  return map.ok ? map : malformed(member, map.why);
 }

@@ -5,6 +5,7 @@ import type {
 } from './BindingDefinitions';
 import type {
   ApiTokenRecord,
+  AuthenticationPolicy,
   IdentityDefinitions as IdentityFile,
   IdentityStoreRecord,
   RegistrationPolicy,
@@ -87,6 +88,21 @@ const Policy = Type.Object({
   allowedAaguids: Nullable(Strings),
   allowCrossOrigin: Type.Boolean(),
 });
+const AuthPolicy = Type.Object({
+  userVerification: Requirement,
+  timeoutSeconds: Type.Number({ exclusiveMinimum: 0 }),
+  maxAttempts: Type.Integer({ minimum: 1 }),
+  hints: Type.Array(
+    Type.Union([
+      Type.Literal('security-key'),
+      Type.Literal('client-device'),
+      Type.Literal('hybrid'),
+    ]),
+  ),
+  discoverable: Type.Union([Type.Literal('allowed'), Type.Literal('forbidden')]),
+  allowCrossOrigin: Type.Boolean(),
+  onCounterRegression: Type.Union([Type.Literal('refuse'), Type.Literal('flag')]),
+});
 const RelyingParty = Type.Object({
   id: Text,
   tenantId: Text,
@@ -94,6 +110,8 @@ const RelyingParty = Type.Object({
   name: Type.String(),
   origins: Strings,
   registrationPolicies: Type.Record(Type.String(), Policy),
+  // Optional: an identity.json from before sign-in existed still loads (read as the defaults).
+  authenticationPolicies: Type.Optional(Type.Record(Type.String(), AuthPolicy)),
   createdAt: Instant,
   updatedAt: Instant,
 });
@@ -186,6 +204,7 @@ export type SchemasAgree = [
   Assert<Same<Static<typeof ApiToken>, ApiTokenRecord>>,
   Assert<Same<Static<typeof IdentityStore>, IdentityStoreRecord>>,
   Assert<Same<Static<typeof Policy>, RegistrationPolicy>>,
+  Assert<Same<Static<typeof AuthPolicy>, AuthenticationPolicy>>,
   Assert<Same<Static<typeof RelyingParty>, RelyingPartyRecord>>,
   Assert<Same<Static<typeof IdentityDefinitionsSchema>, IdentityFile>>,
   Assert<Same<Static<typeof FormVersion>, FormVersionRecord>>,

@@ -50,6 +50,19 @@ export interface RegistrationPolicy {
   allowCrossOrigin: boolean;
 }
 
+/** How a relying party signs users in with their passkeys (DESIGN §4b); every field has a default. */
+export interface AuthenticationPolicy {
+  userVerification: 'required' | 'preferred' | 'discouraged';
+  timeoutSeconds: number;
+  maxAttempts: number;
+  hints: ('security-key' | 'client-device' | 'hybrid')[];
+  /** 'forbidden': only sign-ins for a known user (allowCredentials), never usernameless. */
+  discoverable: 'allowed' | 'forbidden';
+  allowCrossOrigin: boolean;
+  /** A signature counter that went back: refuse the sign-in, or accept it and flag the passkey. */
+  onCounterRegression: 'refuse' | 'flag';
+}
+
 export interface RelyingPartyRecord {
   id: string;
   tenantId: string;
@@ -57,6 +70,8 @@ export interface RelyingPartyRecord {
   name: string;
   origins: string[];
   registrationPolicies: Record<string, RegistrationPolicy>;
+  /** Absent in files written before sign-in existed: read as `{default: <the defaults>}`. */
+  authenticationPolicies?: Record<string, AuthenticationPolicy>;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,3 +1,4 @@
+import type { AuthenticationState } from '../runtime/engine/authentications/AuthenticationState';
 import type { RegistrationState } from '../runtime/engine/registrations/RegistrationState';
 
 /** A running (or finished) process instance; the engine is the only writer. */
@@ -35,13 +36,15 @@ export interface InstanceRecord {
 export interface InstanceInternal {
   /** By registration key: the request, the session issued for it, its response, its result. */
   registrations: Record<string, RegistrationState>;
+  /** By authentication key, the same for sign-ins; absent in instances saved before them. */
+  authentications?: Record<string, AuthenticationState>;
 }
 
 /** A user-facing step; `S` is the state its activity (or the engine's end) pinned in it. */
 export interface StepRecord<S = unknown> {
   stepId: string;
   nodeId: string;
-  component: 'form' | 'passkeyForm' | 'page' | 'end';
+  component: 'form' | 'passkeyForm' | 'passkeySignIn' | 'page' | 'end';
   /** The owner's own state (pinned form name and version, phase, data, errors, ...). */
   state: S;
   createdAt: number;

@@ -6,6 +6,7 @@ export interface RecordTables {
   user_handles: UserHandleRow;
   passkeys: PasskeyRow;
   registration_sessions: RegistrationSessionRow;
+  authentication_sessions: AuthenticationSessionRow;
   process_instances: ProcessInstanceRow;
   credential_binding_jobs: BindingJobRow;
   process_tokens: ProcessTokenRow;
@@ -158,4 +159,33 @@ export interface BindingJobRow {
   expires_at: number;
   created_at: string;
   updated_at: string;
+}
+
+/** A passkey sign-in session (migration 0008): the common session columns and what signing in needs. */
+export interface AuthenticationSessionRow {
+  id: string;
+  tenant_id: string;
+  store_name: string;
+  rp_id: string;
+  policy_name: string;
+  /** The user the sign-in was started for; null for a usernameless one until it completes. */
+  user_id: string | null;
+  /** The permission (action) of the route that started it: read, complete and cancel need it. */
+  started_with: string;
+  challenge: string;
+  /** JSON text of the PublicKeyCredentialRequestOptionsJSON handed to the client. */
+  client_request: string;
+  state: string;
+  attempts: number;
+  /** Epoch milliseconds. */
+  expires_at: number;
+  created_at: string;
+  updated_at: string;
+  response_hash: string | null;
+  result: string | null;
+  failure_code: string | null;
+  /** The passkey that signed in, once completed. */
+  passkey_id: string | null;
+  /** sha256 (hex) of the session's authentication link secret (migration 0009); null without one. */
+  link_hash: string | null;
 }

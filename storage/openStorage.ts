@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import type { TSchema } from 'typebox';
 import type { BindingDefinitions } from './BindingDefinitions';
 import { checkDataDirectory, type DefinitionFile } from './checkDataDirectory';
+import { createAuthenticationLinkRepository } from './createAuthenticationLinkRepository';
+import { createAuthenticationSessionRepository } from './createAuthenticationSessionRepository';
 import { createBindingJobRepository } from './createBindingJobRepository';
 import { createBlobStore } from './createBlobStore';
 import { createIdentityDefinitions } from './createIdentityDefinitions';
@@ -34,6 +36,8 @@ function repositoriesOver(db: Kysely<RecordTables>) {
     users: createUserRepository(db),
     passkeys: createPasskeyRepository(db),
     sessions: createRegistrationSessionRepository(db),
+    authenticationSessions: createAuthenticationSessionRepository(db),
+    authenticationLinks: createAuthenticationLinkRepository(db),
     instances: createInstanceRepository(db),
     bindingJobs: createBindingJobRepository(db),
     processTokens: createProcessTokenRepository(db),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { findRelyingParty, listRelyingParties } from '../../identity/findRelyingParty';
 import { putRelyingParty } from '../../identity/putRelyingParty';
+import { toRelyingPartyView } from '../../identity/toRelyingPartyView';
 import { errorResponses } from '../schemas/common';
 import { RelyingPartyBody, RelyingPartyView } from '../schemas/identity';
 
@@ -22,7 +23,8 @@ export const relyingPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: { area: 'IdentityStore', actions: ['manageRelyingParty'] } },
       schema: {
         tags,
-        summary: 'Create or replace a relying party and its registration policies',
+        summary:
+          'Create or replace a relying party and its registration and authentication policies',
         params: RpParams,
         body: RelyingPartyBody,
         response: { 200: RelyingPartyView, 201: RelyingPartyView, ...errorResponses },
@@ -34,7 +36,7 @@ export const relyingPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         rpId: request.params.rpId,
         ...request.body,
       });
-      return reply.status(created ? 201 : 200).send(record);
+      return reply.status(created ? 201 : 200).send(toRelyingPartyView(record));
     },
   );
 
@@ -48,7 +50,9 @@ export const relyingPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(RelyingPartyView) }), ...errorResponses },
       },
     },
-    async (request) => ({ items: listRelyingParties(app.deps, request.tenantId) }),
+    async (request) => ({
+      items: listRelyingParties(app.deps, request.tenantId).map(toRelyingPartyView),
+    }),
   );
 
   app.get(
@@ -63,6 +67,8 @@ export const relyingPartyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      findRelyingParty(app.deps, { tenantId: request.tenantId, rpId: request.params.rpId }),
+      toRelyingPartyView(
+        findRelyingParty(app.deps, { tenantId: request.tenantId, rpId: request.params.rpId }),
+      ),
   );
 };

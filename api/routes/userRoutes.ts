@@ -4,22 +4,20 @@ import { createUser } from '../../identity/createUser';
 import { deletePasskey } from '../../identity/deletePasskey';
 import { deleteUser } from '../../identity/deleteUser';
 import { findUser } from '../../identity/findUser';
+import { getPasskey } from '../../identity/getPasskey';
 import { listPasskeys } from '../../identity/listPasskeys';
 import { listUsers } from '../../identity/listUsers';
+import { updatePasskey } from '../../identity/updatePasskey';
 import { updateUser } from '../../identity/updateUser';
 import { errorResponses, Id, Name, Page, PageQuery } from '../schemas/common';
 import { CreateUserBody, PatchUserBody, UserView } from '../schemas/identity';
-import { PasskeyView } from '../schemas/webauthn';
+import { PatchPasskeyBody, StoredPasskey } from '../schemas/passkeys';
 
 const tags = ['Users'];
 const access = (action: string) => ({ access: { area: 'IdentityStore', actions: [action] } });
 const StoreParams = Type.Object({ storeName: Name });
 const UserParams = Type.Object({ storeName: Name, userId: Id });
-const StoredPasskey = Type.Object({
-  ...PasskeyView.properties,
-  rpId: Type.String(),
-  attestationFormat: Type.String(),
-});
+const PasskeyParams = Type.Object({ storeName: Name, userId: Id, passkeyId: Id });
 const base = '/api/identity-store/stores/:storeName/users';
 
 export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -149,6 +147,40 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }),
   );
 
+  app.get(
+    `${base}/:userId/passkeys/:passkeyId`,
+    {
+      config: access('readUser'),
+      schema: {
+        tags,
+        summary: "Get one of a user's passkeys",
+        params: PasskeyParams,
+        response: { 200: StoredPasskey, ...errorResponses },
+      },
+    },
+    async (request) => getPasskey(app.deps, { tenantId: request.tenantId, ...request.params }),
+  );
+
+  app.patch(
+    `${base}/:userId/passkeys/:passkeyId`,
+    {
+      config: access('updatePasskey'),
+      schema: {
+        tags,
+        summary: 'Name a passkey (nickname null clears it)',
+        params: PasskeyParams,
+        body: PatchPasskeyBody,
+        response: { 200: StoredPasskey, ...errorResponses },
+      },
+    },
+    async (request) =>
+      updatePasskey(app.deps, {
+        tenantId: request.tenantId,
+        ...request.params,
+        patch: request.body,
+      }),
+  );
+
   app.delete(
     `${base}/:userId/passkeys/:passkeyId`,
     {
@@ -156,7 +188,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Delete a passkey',
-        params: Type.Object({ storeName: Name, userId: Id, passkeyId: Id }),
+        params: PasskeyParams,
         response: { 204: Type.Null(), ...errorResponses },
       },
     },

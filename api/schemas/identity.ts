@@ -137,6 +137,23 @@ export const RegistrationPolicyBody = Strict({
   allowCrossOrigin: Type.Optional(Type.Boolean()),
 });
 
+/** A sign-in policy (DESIGN §4b): every field optional, the defaults filled in on save. */
+export const AuthenticationPolicyBody = Strict({
+  userVerification: Type.Optional(Level),
+  timeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 3600 })),
+  maxAttempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
+  hints: Type.Optional(
+    Type.Array(
+      Type.Union(['security-key', 'client-device', 'hybrid'].map((h) => Type.Literal(h))),
+      { maxItems: 3, uniqueItems: true },
+    ),
+  ),
+  discoverable: Type.Optional(Type.Union([Type.Literal('allowed'), Type.Literal('forbidden')])),
+  allowCrossOrigin: Type.Optional(Type.Boolean()),
+  onCounterRegression: Type.Optional(Type.Union([Type.Literal('refuse'), Type.Literal('flag')])),
+});
+const PolicyName = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' });
+
 export const RelyingPartyBody = Strict({
   name: ShortText,
   origins: Type.Optional(
@@ -149,6 +166,12 @@ export const RelyingPartyBody = Strict({
       { maxProperties: 32, additionalProperties: false },
     ),
   ),
+  authenticationPolicies: Type.Optional(
+    Type.Record(PolicyName, AuthenticationPolicyBody, {
+      maxProperties: 32,
+      additionalProperties: false,
+    }),
+  ),
 });
 
 export const RelyingPartyView = Type.Object({
@@ -157,6 +180,10 @@ export const RelyingPartyView = Type.Object({
   name: Type.String(),
   origins: Type.Array(Type.String()),
   registrationPolicies: Type.Record(Type.String(), Type.Object({}, { additionalProperties: true })),
+  authenticationPolicies: Type.Record(
+    Type.String(),
+    Type.Object({}, { additionalProperties: true }),
+  ),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });

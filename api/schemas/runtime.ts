@@ -1,6 +1,11 @@
 import { Type } from 'typebox';
 import { Loose, Strict } from './common';
-import { CreationOptions, RegistrationResponse } from './webauthn';
+import {
+  AuthenticationResponse,
+  CreationOptions,
+  RegistrationResponse,
+  RequestOptions,
+} from './webauthn';
 
 const FieldError = Type.Object({ path: Type.String(), message: Type.String() });
 
@@ -37,6 +42,14 @@ export const StepViewSchema = Type.Union([
   }),
   Type.Object({
     ...base,
+    component: Type.Literal('passkeySignIn'),
+    ...formParts,
+    autofill: Type.Union([Type.Object({ requestOptions: RequestOptions }), Type.Null()]),
+    ceremony: Type.Union([Type.Object({ requestOptions: RequestOptions }), Type.Null()]),
+    expiresAt: Type.Union([Type.String(), Type.Null()]),
+  }),
+  Type.Object({
+    ...base,
     component: Type.Literal('page'),
     pageUrl: Type.String(),
     constants: Loose,
@@ -62,7 +75,8 @@ export const StepActionBody = Type.Union([
     action: Type.Literal('submit'),
     data: Type.Optional(Type.Object({}, { additionalProperties: true, maxProperties: 100 })),
     parameters: Type.Optional(Type.Object({}, { additionalProperties: true, maxProperties: 50 })),
-    browserResponse: Type.Optional(RegistrationResponse),
+    // A registration's or a sign-in's answer; the step's activity judges which it takes.
+    browserResponse: Type.Optional(Type.Union([RegistrationResponse, AuthenticationResponse])),
   }),
   Strict({
     action: Type.Literal('cancel'),

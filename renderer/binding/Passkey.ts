@@ -5,6 +5,8 @@ export interface Passkey {
   /** Keyform's passkey id: the job's `credential_id`, the key of the native passkey API. */
   passkeyId: string;
   created: string;
+  /** When it last signed in through the SDK, as the server recorded it (Keyform's addition). */
+  lastUsedAt?: string;
   state: 'Active';
   keyType: 'webauthn';
   tenant: { id: string; displayName: string };

@@ -1,8 +1,15 @@
-import { browserSupportsWebAuthn, startRegistration } from '@simplewebauthn/browser';
+import {
+  browserSupportsWebAuthn,
+  browserSupportsWebAuthnAutofill,
+  startAuthentication,
+  startRegistration,
+  WebAuthnAbortService,
+} from '@simplewebauthn/browser';
 import { useEffect, useReducer, useRef } from 'react';
 import type {
   PageStepView,
   PasskeyFormStepView,
+  PasskeySignInStepView,
   StepAction,
   StepView,
 } from '../../runtime/engine/StepView';
@@ -39,6 +46,9 @@ export function useFlow({
   // Shared by StrictMode's double effect run, so one page load starts one instance.
   const starting = useRef<Promise<ApiResult<StartedFlow>> | null>(null);
   const lastRequest = useRef<(() => Promise<void>) | null>(null);
+  // Every ceremony started counts; an autofill may abort only while it is still the latest one
+  // (SimpleWebAuthn aborts through one shared service, which would stop a newer ceremony too).
+  const ceremonies = useRef({ started: 0, autofill: -1 });
 
   const start = async () => {
     if (route.kind !== 'start') return;
@@ -86,28 +96,60 @@ export function useFlow({
     dispatch({ type: 'stepReceived', step: next });
     // The form's data was accepted and options issued: the submit click is the gesture.
     const formJustAccepted =
-      step.component === 'passkeyForm' &&
-      action.action === 'submit' &&
-      action.browserResponse === undefined;
-    if (formJustAccepted && next.component === 'passkeyForm' && next.ceremony !== null) {
+      isCeremonyStep(step) && action.action === 'submit' && action.browserResponse === undefined;
+    if (formJustAccepted && isCeremonyStep(next) && next.ceremony !== null) {
       await runCeremony(next);
     }
   };
 
-  const runCeremony = async (step: PasskeyFormStepView) => {
+  const runCeremony = async (step: PasskeyFormStepView | PasskeySignInStepView) => {
     if (step.ceremony === null) return;
     dispatch({ type: 'ceremonyStarted' });
-    const result = await runPasskeyCeremony({
-      creationOptions: step.ceremony.creationOptions,
-      startRegistration,
-      browserSupportsWebAuthn,
-    });
+    ceremonies.current.started++;
+    const result =
+      step.component === 'passkeySignIn'
+        ? await runPasskeyCeremony({
+            requestOptions: step.ceremony.requestOptions,
+            startAuthentication,
+            browserSupportsWebAuthn,
+          })
+        : await runPasskeyCeremony({
+            creationOptions: step.ceremony.creationOptions,
+            startRegistration,
+            browserSupportsWebAuthn,
+          });
     await send(
       step,
       result.ok
         ? { action: 'submit', browserResponse: result.response }
         : { action: 'cancel', reason: result.reason },
     );
+  };
+
+  /**
+   * Passkey autofill (conditional mediation) for a sign-in form, where the browser offers it:
+   * the passkey the user picks in the username field's suggestions signs them in. A failure
+   * (aborted for the button's ceremony, or refused) changes nothing: the button is still there.
+   */
+  const runAutofill = async (step: PasskeySignInStepView) => {
+    if (step.autofill === null || !(await browserSupportsWebAuthnAutofill())) return;
+    const mine = ++ceremonies.current.started;
+    ceremonies.current.autofill = mine;
+    const result = await runPasskeyCeremony({
+      requestOptions: step.autofill.requestOptions,
+      startAuthentication,
+      browserSupportsWebAuthn,
+      useBrowserAutofill: true,
+    });
+    if (ceremonies.current.autofill === mine) ceremonies.current.autofill = -1;
+    if (result.ok) await send(step, { action: 'submit', browserResponse: result.response });
+  };
+
+  /** Stop a pending autofill (before the button's ceremony, or when its form goes away). */
+  const abortAutofill = () => {
+    const { started, autofill } = ceremonies.current;
+    if (autofill !== -1 && autofill === started) WebAuthnAbortService.cancelCeremony();
+    ceremonies.current.autofill = -1;
   };
 
   /**
@@ -146,7 +188,11 @@ export function useFlow({
       const result = await client.checkStep(step.instanceId, step.stepId, data);
       return result.ok ? result.value : null;
     },
-    runCeremony: (step: PasskeyFormStepView) => void runCeremony(step),
+    runCeremony: (step: PasskeyFormStepView | PasskeySignInStepView) => void runCeremony(step),
+    runAutofill: (step: PasskeySignInStepView) => void runAutofill(step),
+    abortAutofill,
+    /** The user stops a ceremony under way from the page (the browser's prompt may have none). */
+    cancelCeremony: () => WebAuthnAbortService.cancelCeremony(),
     sendForPage,
     /** The page host runs a ceremony for its page: the status line says so. */
     markPageCeremony: (running: boolean) =>
@@ -155,3 +201,8 @@ export function useFlow({
 }
 
 export type Flow = ReturnType<typeof useFlow>;
+
+/** Steps whose accepted form is followed by a WebAuthn ceremony. */
+function isCeremonyStep(step: StepView): step is PasskeyFormStepView | PasskeySignInStepView {
+  return step.component === 'passkeyForm' || step.component === 'passkeySignIn';
+}

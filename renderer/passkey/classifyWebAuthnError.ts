@@ -36,10 +36,16 @@ const notSupportedMessage = 'WebAuthn is not supported in this browser';
 // Browsers fire the timeout a little late or early; this much slack still counts as it.
 const timeoutSlackMs = 1_000;
 
+// A sign-in refused sooner than this was never put to the user: no prompt can be read and
+// dismissed that fast, so the browser had no passkey for the site to offer (it answers at once,
+// with the same NotAllowedError a cancel gives, since WebAuthn L3 §14.5.2 hides the difference).
+const noPasskeyWithinMs = 300;
+
 /**
- * The cancel reason to send for a failed registration ceremony. NotAllowedError covers both
- * "the user dismissed the prompt" and "the prompt timed out"; only the elapsed time tells
- * them apart, so `timedOut` needs `elapsedMs` and the options' `timeoutMs`.
+ * The cancel reason to send for a failed ceremony (`create`, or `get` for a sign-in).
+ * NotAllowedError covers "the user dismissed the prompt", "the prompt timed out" and, for a
+ * sign-in, "no passkey here"; only the elapsed time tells them apart, so `timedOut` and
+ * `noPasskey` need `elapsedMs` (and `timedOut` the options' `timeoutMs`).
  */
 export function classifyWebAuthnError(
   error: unknown,
@@ -47,7 +53,13 @@ export function classifyWebAuthnError(
     webAuthnSupported = true,
     elapsedMs = null,
     timeoutMs = null,
-  }: { webAuthnSupported?: boolean; elapsedMs?: number | null; timeoutMs?: number | null } = {},
+    ceremony = 'create',
+  }: {
+    webAuthnSupported?: boolean;
+    elapsedMs?: number | null;
+    timeoutMs?: number | null;
+    ceremony?: 'create' | 'get';
+  } = {},
 ): CancelReason {
   if (!webAuthnSupported) return 'notSupported';
   if (typeof error !== 'object' || error === null) return 'unknown';
@@ -61,7 +73,10 @@ export function classifyWebAuthnError(
     const reason = reasonByName[name]!;
     const timedOut =
       elapsedMs !== null && timeoutMs !== null && elapsedMs >= timeoutMs - timeoutSlackMs;
-    return name === 'NotAllowedError' && timedOut ? 'timedOut' : reason;
+    if (name !== 'NotAllowedError') return reason;
+    if (timedOut) return 'timedOut';
+    const unasked = ceremony === 'get' && elapsedMs !== null && elapsedMs < noPasskeyWithinMs;
+    return unasked ? 'noPasskey' : reason;
   }
   if (message === notSupportedMessage) return 'notSupported';
   return 'unknown';

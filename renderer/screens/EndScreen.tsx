@@ -27,13 +27,13 @@ export function EndScreen({
         </ScreenHeading>
       ) : (
         <>
-          <ScreenHeading>{step.message || 'Passkey registration did not complete'}</ScreenHeading>
+          <ScreenHeading>{step.message || 'This did not complete'}</ScreenHeading>
           <p>
             {step.outcome === 'misconfigured'
-              ? 'No passkey was created. Trying again will not help until the link is fixed.'
+              ? 'Trying again will not help until the link is fixed.'
               : restartLink === null
-                ? 'No passkey was created. To try again, open your registration link again or ask for a new one.'
-                : 'No passkey was created. You can start again now.'}
+                ? 'To try again, open your link again or ask for a new one.'
+                : 'You can start again now.'}
           </p>
         </>
       )}

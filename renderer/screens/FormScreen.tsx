@@ -1,8 +1,8 @@
 import type { FormStepView } from '../../runtime/engine/StepView';
 import { chooseHeading } from '../flow/chooseHeading';
-import { StepForm } from '../forms/StepForm';
 import type { CheckData } from '../forms/useLiveValidation';
 import { ScreenHeading } from './ScreenHeading';
+import { StepFormFor } from './StepFormFor';
 
 /** A `form` step (e.g. the retry form): fill in, submit, get the next step. */
 export function FormScreen({
@@ -24,20 +24,7 @@ export function FormScreen({
   return (
     <>
       <ScreenHeading>{heading}</ScreenHeading>
-      <StepForm
-        key={step.stepId}
-        form={step.form}
-        locale={step.locale}
-        initialData={step.data}
-        errors={step.errors}
-        submitLabel={step.submitLabel}
-        hideButtons={step.hideButtons}
-        delaySeconds={step.delaySeconds}
-        readonly={step.readonly}
-        busy={busy}
-        onSubmit={onSubmit}
-        check={check}
-      />
+      <StepFormFor step={step} busy={busy} onSubmit={onSubmit} check={check} />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import type { PasskeyFormStepView } from '../../runtime/engine/StepView';
 import { chooseHeading } from '../flow/chooseHeading';
-import { StepForm } from '../forms/StepForm';
 import type { CheckData } from '../forms/useLiveValidation';
 import { ScreenHeading } from './ScreenHeading';
+import { StepFormFor } from './StepFormFor';
 
 /**
  * The registration form, then the ceremony. Right after a submit the ceremony runs on its
@@ -31,19 +31,7 @@ export function PasskeyFormScreen({
     return (
       <>
         <ScreenHeading>{heading}</ScreenHeading>
-        <StepForm
-          key={step.stepId}
-          form={step.form}
-          locale={step.locale}
-          initialData={step.data}
-          errors={step.errors}
-          submitLabel={step.submitLabel}
-          hideButtons={step.hideButtons}
-          delaySeconds={step.delaySeconds}
-          busy={busy !== null}
-          onSubmit={onSubmit}
-          check={check}
-        />
+        <StepFormFor step={step} busy={busy !== null} onSubmit={onSubmit} check={check} />
       </>
     );
   }

@@ -4,6 +4,7 @@ import { EndScreen } from './EndScreen';
 import { FormScreen } from './FormScreen';
 import { PageScreen } from './PageScreen';
 import { PasskeyFormScreen } from './PasskeyFormScreen';
+import { PasskeySignInScreen } from './PasskeySignInScreen';
 import { UnknownStepScreen } from './UnknownStepScreen';
 
 /** Picks the screen by the step's `component` (STYLE rule 11), with a fallback for new ones. */
@@ -31,6 +32,18 @@ export function StepScreen({
           onSubmit={onSubmit}
           check={check}
           onCreatePasskey={() => flow.runCeremony(step)}
+        />
+      );
+    case 'passkeySignIn':
+      return (
+        <PasskeySignInScreen
+          step={step}
+          busy={busy}
+          onSubmit={onSubmit}
+          check={check}
+          onSignIn={() => flow.runCeremony(step)}
+          onCancel={flow.cancelCeremony}
+          autofill={{ start: flow.runAutofill, abort: flow.abortAutofill }}
         />
       );
     case 'page':

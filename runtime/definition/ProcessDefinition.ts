@@ -28,6 +28,9 @@ export const activityTypes = [
   'customDataForm',
   'customPage',
   'completePasskeyRegistration',
+  'startPasskeyAuthentication',
+  'passkeyAuthenticationForm',
+  'completePasskeyAuthentication',
   'simpleDecider',
 ] as const;
 export type ActivityType = (typeof activityTypes)[number];
@@ -35,6 +38,7 @@ export type ActivityType = (typeof activityTypes)[number];
 /** Activities that stop the engine and wait for the end user. */
 export const userStepTypes: ReadonlySet<ActivityType> = new Set([
   'passkeyRegistrationForm',
+  'passkeyAuthenticationForm',
   'customDataForm',
   'customPage',
 ]);
@@ -60,7 +64,7 @@ export const activitySpecs: Record<
   { required: string[]; optional: string[]; events: string[] }
 > = {
   start: { required: [], optional: [], events: [] },
-  end: { required: [], optional: ['message', 'redirectUrl'], events: [] },
+  end: { required: [], optional: ['message', 'failureMessage', 'redirectUrl'], events: [] },
   addUser: {
     required: ['userKey'],
     optional: ['storeName', ...addUserFields],
@@ -114,6 +118,35 @@ export const activitySpecs: Record<
     required: [],
     optional: ['registrationKey', 'browserResponse', 'failCheckOnCancel'],
     events: ['userCancelled', 'failedIdStoreCall', 'verificationFailed'],
+  },
+  startPasskeyAuthentication: {
+    required: ['relyingPartyId', 'authenticationPolicy'],
+    optional: [
+      'authenticationKey',
+      'challenge',
+      'storeName',
+      'userId',
+      'userExternalId',
+      'userKey',
+    ],
+    events: ['failedIdStoreCall'],
+  },
+  passkeyAuthenticationForm: {
+    required: ['formName'],
+    optional: [
+      'formVersion',
+      'formDataKey',
+      'authenticationKey',
+      'hideButtons',
+      'delaySeconds',
+      'timeoutSeconds',
+    ],
+    events: ['userCancelled', 'timeout'],
+  },
+  completePasskeyAuthentication: {
+    required: [],
+    optional: ['authenticationKey', 'browserResponse'],
+    events: ['userCancelled', 'noPasskey', 'verificationFailed', 'failedIdStoreCall'],
   },
   simpleDecider: {
     required: [],

@@ -1,5 +1,6 @@
 import registration from './builtin/passkey-registration.json' with { type: 'json' };
 import registrationPage from './builtin/passkey-registration-page.json' with { type: 'json' };
+import signIn from './builtin/passkey-sign-in.json' with { type: 'json' };
 import type { ProcessDefinition } from './ProcessDefinition';
 import { validateProcessDefinition } from './validateProcessDefinition';
 
@@ -7,7 +8,7 @@ export type BuiltinProcess = { name: string; definition: ProcessDefinition };
 
 /** Processes shipped with Keyform, validated with the same rules as uploads when this module loads. */
 export const builtinProcesses: ReadonlyArray<BuiltinProcess> = Object.freeze(
-  [registration, registrationPage].map((definition) => loadBuiltin(definition)),
+  [registration, registrationPage, signIn].map((definition) => loadBuiltin(definition)),
 );
 
 function loadBuiltin(definition: unknown): BuiltinProcess {

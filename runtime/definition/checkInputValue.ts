@@ -44,9 +44,13 @@ const INPUT_KINDS: Readonly<Record<string, InputKind>> = {
   constants: { kind: 'constants' },
   // The end step shows it to the end user.
   message: { kind: 'text', maxLength: 1000 },
+  failureMessage: { kind: 'text', maxLength: 1000 },
   formDataKey: STRING,
   pageKey: STRING,
   registrationKey: STRING,
+  authenticationKey: STRING,
+  authenticationPolicy: STRING,
+  challenge: STRING,
   storeName: STRING,
   relyingPartyId: STRING,
   registrationPolicy: STRING,

@@ -1,10 +1,18 @@
-import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+} from '@simplewebauthn/server';
 
 /**
  * What the end user's browser gets for the current step (the renderer's whole contract).
  * The renderer picks a screen by `component` and has a fallback for unknown ones.
  */
-export type StepView = FormStepView | PasskeyFormStepView | PageStepView | EndStepView;
+export type StepView =
+  | FormStepView
+  | PasskeyFormStepView
+  | PasskeySignInStepView
+  | PageStepView
+  | EndStepView;
 
 /** What every step view starts with. */
 export interface StepBase {
@@ -25,34 +33,42 @@ export interface FormSpec {
   texts: Record<string, string>;
 }
 
+/** What every step that shows a JSON form carries. */
+export interface FormParts {
+  form: FormSpec;
+  data: Record<string, unknown>;
+  errors: FieldError[];
+  submitLabel: string;
+  hideButtons: boolean;
+  delaySeconds: number;
+}
+
 export interface FieldError {
   /** JSON pointer of the field, e.g. `/userName`. */
   path: string;
   message: string;
 }
 
-export interface FormStepView extends StepBase {
+export interface FormStepView extends StepBase, FormParts {
   component: 'form';
-  form: FormSpec;
-  data: Record<string, unknown>;
-  errors: FieldError[];
-  submitLabel: string;
-  hideButtons: boolean;
-  delaySeconds: number;
   readonly: boolean;
 }
 
-export interface PasskeyFormStepView extends StepBase {
+export interface PasskeyFormStepView extends StepBase, FormParts {
   component: 'passkeyForm';
-  form: FormSpec;
-  data: Record<string, unknown>;
-  errors: FieldError[];
-  submitLabel: string;
-  hideButtons: boolean;
-  delaySeconds: number;
   /** Set once the form data was accepted: run the WebAuthn ceremony with these options now. */
   ceremony: { creationOptions: PublicKeyCredentialCreationOptionsJSON } | null;
   /** When the registration step times out (server-enforced). */
+  expiresAt: string | null;
+}
+
+export interface PasskeySignInStepView extends StepBase, FormParts {
+  component: 'passkeySignIn';
+  /** While the form shows: the session's options for passkey autofill (conditional mediation). */
+  autofill: { requestOptions: PublicKeyCredentialRequestOptionsJSON } | null;
+  /** Set once the form was submitted: run the WebAuthn ceremony with these options now. */
+  ceremony: { requestOptions: PublicKeyCredentialRequestOptionsJSON } | null;
+  /** When the sign-in step times out (server-enforced). */
   expiresAt: string | null;
 }
 
@@ -100,6 +116,7 @@ export const cancelReasons = [
   'cancelled',
   'timedOut',
   'alreadyRegistered',
+  'noPasskey',
   'notSupported',
   'securityError',
   'unknown',

@@ -17,6 +17,11 @@ export function registrationViews(context: Bag) {
   return child(child(child(context, '_identityStore'), 'passkeys'), 'registrations');
 }
 
+/** `_identityStore.passkeys.authentications`, keyed by authentication key (authenticationsOf writes it) */
+export function authenticationViews(context: Bag) {
+  return child(child(child(context, '_identityStore'), 'passkeys'), 'authentications');
+}
+
 /** `_dataForms[key].currentCapture` */
 export function dataFormCapture(context: Bag, key: string) {
   return child(child(child(context, '_dataForms'), key), 'currentCapture');

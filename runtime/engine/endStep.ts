@@ -11,7 +11,7 @@ import type { EndStepView, RequestLanguage } from './StepView';
 /** What an end step pins: how the journey ended and the end node's own words, if any. */
 export interface EndStepState {
   outcome: EndStepView['outcome'];
-  /** The end node's `message` (success only); null: the default for the outcome. */
+  /** The end node's `message` or `failureMessage` for the outcome; null: the default. */
   message: string | null;
   redirectUrl: string | null;
 }
@@ -61,7 +61,10 @@ export const endStep = {
       component: 'end',
       state: {
         outcome: misconfigured ? 'misconfigured' : failed ? 'failure' : 'success',
-        message: !failed && typeof inputs.message === 'string' ? inputs.message : null,
+        message: ownMessage(
+          inputs,
+          misconfigured ? 'misconfigured' : failed ? 'failure' : 'success',
+        ),
         redirectUrl: typeof inputs.redirectUrl === 'string' ? inputs.redirectUrl : null,
       },
       createdAt: deps.now(),
@@ -84,3 +87,9 @@ export const endStep = {
     };
   },
 };
+
+/** The end node's own words for `outcome`: a misconfigured journey always gets the default. */
+function ownMessage(inputs: Record<string, unknown>, outcome: EndStepView['outcome']) {
+  const own = outcome === 'success' ? inputs.message : inputs.failureMessage;
+  return outcome !== 'misconfigured' && typeof own === 'string' ? own : null;
+}

@@ -6,6 +6,8 @@ import * as m0004 from './m0004_user_key_folded';
 import * as m0005 from './m0005_instance_internal';
 import * as m0006 from './m0006_process_tokens';
 import * as m0007 from './m0007_passkey_use';
+import * as m0008 from './m0008_authentication_sessions';
+import * as m0009 from './m0009_authentication_links';
 
 /** The record database's migrations, by name, in the order they run. */
 export const recordMigrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const recordMigrations: Record<string, Migration> = {
   '0005_instance_internal': m0005,
   '0006_process_tokens': m0006,
   '0007_passkey_use': m0007,
+  '0008_authentication_sessions': m0008,
+  '0009_authentication_links': m0009,
 };

@@ -42,11 +42,12 @@ describe('passkey registration, happy path', () => {
 
       const listed = await t.request('GET', `${store}/users/${user.id}/passkeys`);
       expect(listed.body.items).toHaveLength(1);
-      expect(listed.body.items[0].publicKey).toBeUndefined();
       const stored = t.storage.sqlite.prepare('select public_key from passkeys').get() as {
         public_key: string;
       };
       expect(stored.public_key).toMatch(/^[A-Za-z0-9_-]+$/);
+      // Public keys are public (DESIGN §4): the view shows the stored COSE key and its alg.
+      expect(listed.body.items[0]).toMatchObject({ publicKey: stored.public_key, alg: algorithm });
     },
   );
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import registration from '../../forms/builtin/passkey-registration.json' with { type: 'json' };
 import retry from '../../forms/builtin/passkey-retry.json' with { type: 'json' };
+import signIn from '../../forms/builtin/passkey-sign-in.json' with { type: 'json' };
+import signInNone from '../../forms/builtin/passkey-sign-in-none.json' with { type: 'json' };
+import signInRetry from '../../forms/builtin/passkey-sign-in-retry.json' with { type: 'json' };
 import { builtinForms } from '../../forms/builtinForms';
 import { validateFormDefinition } from '../../forms/validateFormDefinition';
 
@@ -8,15 +11,21 @@ describe('built-in forms', () => {
   it.each([
     ['passkey-registration', registration],
     ['passkey-retry', retry],
+    ['passkey-sign-in', signIn],
+    ['passkey-sign-in-retry', signInRetry],
+    ['passkey-sign-in-none', signInNone],
   ])('%s passes validateFormDefinition', (_, definition) => {
     const result = validateFormDefinition({ definition });
     expect(result.ok ? undefined : result.error.details).toBeUndefined();
   });
 
-  it('exports both built-ins by name, normalised', () => {
+  it('exports every built-in by name, normalised', () => {
     expect(builtinForms.map((form) => form.name)).toEqual([
       'passkey-registration',
       'passkey-retry',
+      'passkey-sign-in',
+      'passkey-sign-in-retry',
+      'passkey-sign-in-none',
     ]);
     for (const form of builtinForms) expect(form.definition.uischema).toBeDefined();
   });

@@ -105,9 +105,7 @@ describe('reduceFlow', () => {
 
 describe('describeStatus', () => {
   it('announces what is under way', () => {
-    expect(describeStatus(initialFlowState('starting'))).toBe(
-      'Setting up your passkey registration…',
-    );
+    expect(describeStatus(initialFlowState('starting'))).toBe('Setting up…');
     expect(describeStatus(reduceFlow(ready, { type: 'ceremonyStarted' }))).toBe(
       "Follow your browser's prompt to create a passkey…",
     );

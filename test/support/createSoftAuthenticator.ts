@@ -6,6 +6,7 @@ import type {
 import { toBase64url } from './base64url';
 import { encodeCbor } from './cbor';
 import { type CoseAlgorithm, encodeCosePublicKey, generateCredentialKeyPair } from './coseKey';
+import { createAssertion } from './createAssertion';
 import { encodeAttestationObject } from './encodeAttestationObject';
 import { encodeAuthenticatorData, encodeFlags } from './encodeAuthenticatorData';
 import type {
@@ -20,6 +21,7 @@ export type { CoseAlgorithm, CoseKeyEntries } from './coseKey';
 export type { AttestationFormat } from './encodeAttestationObject';
 export type {
   CreateCredentialOverrides,
+  GetAssertionOverrides,
   SoftAuthenticator,
   SoftAuthenticatorOptions,
   SoftCredential,
@@ -33,7 +35,8 @@ export const SOFT_AUTHENTICATOR_AAGUID_STRING = '4b657966-6f72-6d2d-536f-6674417
 /**
  * A software authenticator plus the client (browser) half of navigator.credentials.create():
  * builds clientDataJSON, authenticator data and a 'none' or 'packed' self attestation that
- * @simplewebauthn/server verifies for real.
+ * @simplewebauthn/server verifies for real; and of navigator.credentials.get() (getAssertion):
+ * assertions signed with the key of a credential it created.
  */
 export function createSoftAuthenticator({
   origin = 'http://localhost:3000',
@@ -152,7 +155,14 @@ export function createSoftAuthenticator({
     }
   }
 
-  return { origin, credentials, createCredential };
+  const settings = { origin, userVerified, userPresent, backupEligible, backupState, attachment };
+  return {
+    origin,
+    credentials,
+    createCredential,
+    getAssertion: (options, overrides) =>
+      createAssertion(credentials, settings, options, overrides),
+  };
 }
 
 /** §6.3.2 step 2: the authenticator must support one of the algorithms the RP offered. */

@@ -1,9 +1,11 @@
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { decodeCBOR, encodeCBOR } from '@levischuck/tiny-cbor';
 import {
+  generateAuthenticationOptions,
   generateRegistrationOptions,
   type PublicKeyCredentialCreationOptionsJSON,
   type RegistrationResponseJSON,
+  verifyAuthenticationResponse,
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
 import { describe, expect, it } from 'vitest';
@@ -262,3 +264,88 @@ describe('overrides the Keyform server must reject itself', () => {
     expect(response.authenticatorAttachment).toBe('platform');
   });
 });
+
+describe('soft authenticator, assertions (navigator.credentials.get)', () => {
+  async function registered(algorithm: CoseAlgorithm) {
+    const authenticator = createSoftAuthenticator({ algorithm });
+    const options = await registrationOptions();
+    const verified = await verifyRegistrationResponse({
+      response: authenticator.createCredential(options),
+      expectedChallenge: options.challenge,
+      expectedOrigin: ORIGIN,
+      expectedRPID: RP_ID,
+    });
+    if (!verified.verified) throw new Error('registration did not verify');
+    return {
+      authenticator,
+      credential: verified.registrationInfo.credential,
+      userId: options.user.id,
+    };
+  }
+  const verify = (
+    response: Parameters<typeof verifyAuthenticationResponse>[0]['response'],
+    credential: Awaited<ReturnType<typeof registered>>['credential'],
+    challenge: string,
+    counter = 0,
+  ) =>
+    verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: ORIGIN,
+      expectedRPID: RP_ID,
+      credential: { ...credential, counter },
+    });
+
+  it.each([-7, -257] as const)(
+    'signs assertions SimpleWebAuthn verifies (alg %i), counting up',
+    async (alg) => {
+      const { authenticator, credential, userId } = await registered(alg);
+      const options = await generateAuthenticationOptions({ rpID: RP_ID });
+      const first = authenticator.getAssertion(options);
+      expect(first.id).toBe(credential.id);
+      expect(first.response.userHandle).toBe(userId);
+      const a = await verify(first, credential, options.challenge);
+      expect(a).toMatchObject({
+        verified: true,
+        authenticationInfo: { newCounter: 1, userVerified: true },
+      });
+      const b = await verify(authenticator.getAssertion(options), credential, options.challenge, 1);
+      expect(b.authenticationInfo.newCounter).toBe(2);
+    },
+  );
+
+  it('applies overrides: another key fails, a chosen counter and flags are written', async () => {
+    const { authenticator, credential } = await registered(-7);
+    const options = await generateAuthenticationOptions({ rpID: RP_ID });
+    const wrongKey = authenticator.getAssertion(options, {
+      signingKey: generateOtherKey(),
+    });
+    expect((await verify(wrongKey, credential, options.challenge)).verified).toBe(false);
+    const counted = authenticator.getAssertion(options, {
+      counter: 41,
+      userVerified: false,
+      userHandle: null,
+    });
+    expect(counted.response.userHandle).toBeUndefined();
+    const authData = fromBase64url(counted.response.authenticatorData);
+    expect(Buffer.from(authData).readUInt32BE(33)).toBe(41);
+    expect(authData[32]! & 0x04).toBe(0);
+    const clientData = JSON.parse(
+      Buffer.from(fromBase64url(counted.response.clientDataJSON)).toString('utf8'),
+    );
+    expect(clientData).toMatchObject({ type: 'webauthn.get', challenge: options.challenge });
+  });
+
+  it('answers only with a credential the options allow', async () => {
+    const { authenticator } = await registered(-7);
+    const options = await generateAuthenticationOptions({
+      rpID: RP_ID,
+      allowCredentials: [{ id: toBase64url(new Uint8Array(16)) }],
+    });
+    expect(() => authenticator.getAssertion(options)).toThrow(/NotAllowedError/);
+  });
+});
+
+function generateOtherKey() {
+  return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+}

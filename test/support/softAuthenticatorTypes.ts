@@ -1,7 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import type {
+  AuthenticationResponseJSON,
   AuthenticatorTransportFuture,
   PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { CoseAlgorithm, CoseKeyEntries } from './coseKey';
@@ -57,6 +59,33 @@ export interface CreateCredentialOverrides {
   credentialPublicKey?: CoseKeyEntries;
 }
 
+/** Each override breaks (or changes) exactly one thing in one `getAssertion` call. */
+export interface GetAssertionOverrides {
+  /** base64url id of the credential to use; default: the first one the options allow. */
+  credentialId?: string;
+  /** base64url `id`/`rawId` written into the JSON instead of the credential's. */
+  responseId?: string;
+  challenge?: string;
+  origin?: string;
+  /** clientDataJSON `type`, e.g. 'webauthn.create'. */
+  type?: string;
+  crossOrigin?: boolean;
+  /** RP ID hashed into authenticator data instead of `options.rpId`. */
+  rpId?: string;
+  /** Raw flags byte; wins over `userPresent`/`userVerified` and the backup flags. */
+  flags?: number;
+  userPresent?: boolean;
+  userVerified?: boolean;
+  /** Signature counter to send; the credential's counter continues from it. */
+  counter?: number;
+  /** base64url user handle to return instead of the credential's; null returns none. */
+  userHandle?: string | null;
+  /** Sign with this key instead of the credential's (a wrong-key assertion). */
+  signingKey?: KeyObject;
+  /** Bytes appended to the authenticator data (and signed with it). */
+  trailingBytes?: Uint8Array;
+}
+
 /** What the authenticator remembers about a credential it created. */
 export interface SoftCredential {
   /** base64url of the credential id in authenticator data. */
@@ -80,4 +109,12 @@ export interface SoftAuthenticator {
     options: PublicKeyCredentialCreationOptionsJSON,
     overrides?: CreateCredentialOverrides,
   ): RegistrationResponseJSON;
+  /**
+   * navigator.credentials.get(): a real assertion over one of its credentials for the options'
+   * RP, signed with that credential's key, its signature counter one higher each time.
+   */
+  getAssertion(
+    options: PublicKeyCredentialRequestOptionsJSON,
+    overrides?: GetAssertionOverrides,
+  ): AuthenticationResponseJSON;
 }

@@ -1,11 +1,14 @@
 import type { ActivityType } from '../../definition/ProcessDefinition';
 import type { Activity } from './Activity';
 import { addUserActivity } from './addUserActivity';
+import { completePasskeyAuthenticationActivity } from './completePasskeyAuthenticationActivity';
 import { completePasskeyRegistrationActivity } from './completePasskeyRegistrationActivity';
 import { customDataFormActivity } from './customDataFormActivity';
 import { customPageActivity } from './customPageActivity';
+import { passkeyAuthenticationFormActivity } from './passkeyAuthenticationFormActivity';
 import { passkeyRegistrationFormActivity } from './passkeyRegistrationFormActivity';
 import { simpleDeciderActivity } from './simpleDeciderActivity';
+import { startPasskeyAuthenticationActivity } from './startPasskeyAuthenticationActivity';
 import { startPasskeyRegistrationActivity } from './startPasskeyRegistrationActivity';
 
 const passThrough: Activity = { kind: 'automatic', run: async () => ({}) };
@@ -19,5 +22,8 @@ export const activities: Partial<Record<ActivityType, Activity>> = {
   customDataForm: customDataFormActivity,
   customPage: customPageActivity,
   completePasskeyRegistration: completePasskeyRegistrationActivity,
+  startPasskeyAuthentication: startPasskeyAuthenticationActivity,
+  passkeyAuthenticationForm: passkeyAuthenticationFormActivity,
+  completePasskeyAuthentication: completePasskeyAuthenticationActivity,
   simpleDecider: simpleDeciderActivity,
 };

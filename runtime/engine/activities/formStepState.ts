@@ -29,7 +29,7 @@ export interface FormStepState {
 /** Build a form step for `ctx`'s node, prefilled with what the same form key captured before. */
 export function enterFormStep<E extends object>(
   ctx: ActivityContext,
-  component: 'form' | 'passkeyForm',
+  component: 'form' | 'passkeyForm' | 'passkeySignIn',
   extra: E,
 ): StepRecord<FormStepState & E> {
   const { deps, instance, inputs, nodeId } = ctx;

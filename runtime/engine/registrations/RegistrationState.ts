@@ -1,6 +1,7 @@
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
 import type { CompletionResult } from '../../../identity/completePasskeyRegistration';
 import type { RegistrationSubject } from '../../../identity/RegistrationSubject';
+import type { CeremonyState, IssuedSession } from '../ceremonies/CeremonyState';
 
 /**
  * The resolved inputs of a startPasskeyRegistration node: every session issued for its key is
@@ -18,24 +19,14 @@ export interface RegistrationRequest {
 }
 
 /** A session issued for a request, with TrustX's names for its start response. */
-export interface IssuedRegistration {
-  sessionId: string;
-  status: string;
-  clientRequest: PublicKeyCredentialCreationOptionsJSON;
-  expiresAt: string;
-}
+export type IssuedRegistration = IssuedSession<PublicKeyCredentialCreationOptionsJSON>;
 
 /**
- * One registration of an instance, under its registration key: server-side state that no end
- * user, integrator or expression reads. Only the registrations module (registrationsOf) reads or
- * writes it, and it publishes the TrustX view of it into the context.
+ * One registration of an instance, under its registration key (CeremonyState): only the
+ * registrations module (registrationsOf) reads or writes it.
  */
-export interface RegistrationState {
-  request: RegistrationRequest;
-  /** The session now offered for the request; null until one is issued. */
-  session: IssuedRegistration | null;
-  /** What the browser answered the session with, as a passkey form captured it. */
-  browserResponse?: unknown;
-  /** The completed registration. */
-  completion?: CompletionResult;
-}
+export type RegistrationState = CeremonyState<
+  RegistrationRequest,
+  PublicKeyCredentialCreationOptionsJSON,
+  CompletionResult
+>;

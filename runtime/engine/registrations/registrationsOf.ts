@@ -7,6 +7,7 @@ import type { InstanceRecord } from '../../../storage/InstanceRecord';
 import type { RuntimeDeps } from '../../RuntimeDeps';
 import type { Outcome } from '../activities/Activity';
 import { failureOf } from '../activities/inputOf';
+import { ceremoniesIn } from '../ceremonies/ceremoniesIn';
 import { registrationViews } from '../contextPaths';
 import type { RegistrationRequest, RegistrationState } from './RegistrationState';
 import { readsRegistrations } from './readsRegistrations';
@@ -43,41 +44,23 @@ const userNameTaken = {
 export function registrationsOf(deps: RuntimeDeps, instance: InstanceRecord) {
   const states = instance.internal.registrations;
   const { tenantId } = instance;
-  const stateOf = (key: string): RegistrationState | undefined =>
-    Object.hasOwn(states, key) ? states[key] : undefined;
-
-  const publish = (key: string, state: RegistrationState) => {
-    registrationViews(instance.context)[key] = {
-      currentPasskeyRegistrationRecord: {
-        ...(state.session ? { startPasskeyRegistrationResponse: { ...state.session } } : {}),
-        ...(state.completion ? { completePasskeyRegistrationResponse: state.completion } : {}),
-      },
-    };
-  };
-
-  /** Cancel the session a state offers, which may already be finished: only PENDING needs it. */
-  const cancelSession = async (state: RegistrationState | undefined) => {
-    if (!state?.session) return;
-    try {
-      await cancelPasskeyRegistration(deps, {
+  const book = ceremoniesIn({
+    states,
+    notStartedCode: 'REGISTRATION_NOT_STARTED',
+    noun: 'registration',
+    cancelSession: (state) =>
+      cancelPasskeyRegistration(deps, {
         tenantId,
         storeName: state.request.storeName,
         sessionId: state.session.sessionId,
-      });
-    } catch {
-      // Completed, expired or gone: nothing left to cancel.
-    }
-  };
-
-  /** The failure of a step that needs a registration no startPasskeyRegistration node requested. */
-  const notStarted = (key: string, before?: 'form' | 'page'): Outcome => ({
-    event: 'failedIdStoreCall',
-    failure: {
-      code: 'REGISTRATION_NOT_STARTED',
-      message: before
-        ? `no registration '${key}' precedes this ${before}`
-        : `no registration '${key}' was started`,
-      registrationKey: key,
+      }),
+    publish: (key, state: RegistrationState) => {
+      registrationViews(instance.context)[key] = {
+        currentPasskeyRegistrationRecord: {
+          ...(state.session ? { startPasskeyRegistrationResponse: { ...state.session } } : {}),
+          ...(state.completion ? { completePasskeyRegistrationResponse: state.completion } : {}),
+        },
+      };
     },
   });
 
@@ -85,8 +68,8 @@ export function registrationsOf(deps: RuntimeDeps, instance: InstanceRecord) {
     key: string,
     { names = {}, before }: { names?: RegistrationNames; before?: 'form' | 'page' } = {},
   ): Promise<IssueResult> => {
-    const state = stateOf(key);
-    if (!state) return { outcome: 'notStarted', leave: notStarted(key, before) };
+    const state = book.stateOf(key);
+    if (!state) return { outcome: 'notStarted', leave: book.notStarted(key, before) };
     const { request } = state;
     if (request.createUser && names.userName) {
       const taken = await deps.records.users.findByUserKey(
@@ -95,22 +78,14 @@ export function registrationsOf(deps: RuntimeDeps, instance: InstanceRecord) {
       );
       if (taken) return { outcome: 'taken', error: { ...userNameTaken } };
     }
-    await cancelSession(state);
+    await book.cancelQuietly(state);
     try {
       const started = await startPasskeyRegistration(deps, {
         tenantId,
         ...where(request),
         input: inputOf(request, names),
       });
-      state.session = {
-        sessionId: started.sessionId,
-        status: started.status,
-        clientRequest: started.clientRequest,
-        expiresAt: started.expiresAt,
-      };
-      delete state.browserResponse;
-      publish(key, state);
-      return { outcome: 'issued', clientRequest: state.session.clientRequest };
+      return { outcome: 'issued', clientRequest: book.offer(key, state, started).clientRequest };
     } catch (error) {
       return {
         outcome: 'failed',
@@ -121,7 +96,7 @@ export function registrationsOf(deps: RuntimeDeps, instance: InstanceRecord) {
   };
 
   const issueOnce = async (key: string) => {
-    const state = stateOf(key);
+    const state = book.stateOf(key);
     return state && !state.session ? issue(key) : undefined;
   };
 
@@ -133,12 +108,9 @@ export function registrationsOf(deps: RuntimeDeps, instance: InstanceRecord) {
      * requested replaces the old one, whose PENDING session is cancelled quietly.
      */
     async request(key: string, request: RegistrationRequest) {
-      await cancelSession(stateOf(key));
-      delete states[key];
+      await book.forget(key);
       await prepareRegistration(deps, { tenantId, ...where(request), input: inputOf(request, {}) });
-      const state: RegistrationState = { request, session: null };
-      states[key] = state;
-      publish(key, state);
+      book.record(key, request);
     },
 
     /**
@@ -163,44 +135,28 @@ export function registrationsOf(deps: RuntimeDeps, instance: InstanceRecord) {
     },
 
     /** Cancel the session issued for `key`, if any is still PENDING. */
-    async cancel(key: string) {
-      await cancelSession(stateOf(key));
-    },
+    cancel: book.cancel,
 
     /** The options of the session issued for `key`, for the browser's ceremony. */
-    clientRequest(key: string) {
-      return stateOf(key)?.session?.clientRequest ?? null;
-    },
+    clientRequest: book.clientRequest,
 
     /** Keep the browser's response to the session of `key` for its completion. */
-    captureResponse(key: string, response: unknown) {
-      const state = stateOf(key);
-      if (state) state.browserResponse = response;
-    },
+    captureResponse: book.captureResponse,
 
     /**
      * Complete the session of `key` with `response` (by default, the one a form captured):
      * REGISTRATION_NOT_STARTED (`leave`) when nothing was requested or issued, `noResponse` when
      * there is nothing to complete with; an IdentityError of the completion is thrown.
      */
-    async complete(
-      key: string,
-      response: unknown,
-    ): Promise<'completed' | 'noResponse' | { leave: Outcome }> {
-      const state = stateOf(key);
-      if (!state) return { leave: notStarted(key) };
-      const given = response ?? state.browserResponse;
-      if (!given || typeof given !== 'object') return 'noResponse';
-      if (!state.session) return { leave: notStarted(key) };
-      state.completion = await completePasskeyRegistration(deps, {
-        tenantId,
-        storeName: state.request.storeName,
-        sessionId: state.session.sessionId,
-        response: given,
-      });
-      publish(key, state);
-      return 'completed';
-    },
+    complete: (key: string, response: unknown) =>
+      book.complete(key, response, (state, given) =>
+        completePasskeyRegistration(deps, {
+          tenantId,
+          storeName: state.request.storeName,
+          sessionId: state.session.sessionId,
+          response: given,
+        }),
+      ),
   };
 }
 

@@ -25,6 +25,9 @@ export async function addVirtualAuthenticator(
     authenticatorId,
     setUserVerified: (value: boolean) =>
       cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: value }),
+    /** false: a prompt waits for a touch that never comes (until it is cancelled or times out). */
+    setPresence: (enabled: boolean) =>
+      cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId, enabled }),
     credentials: async () =>
       (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials,
   };

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 /**
  * An integrator's web app on its own origin (`http://localhost:PORT`, another port than
  * Keyform's): one page that imports Keyform's embedded SDK cross-origin and exposes
- * `window.bind(link)`, which resolves to `{ok, result, passkeys}` or `{ok: false, code, apiCode}`.
+ * `window.bind(link)` and `window.authenticate(link, passkeyId?)`, which resolve to
+ * `{ok, result, passkeys}` or `{ok: false, code, apiCode}` (authenticate: and `passkeys`).
  */
 export async function startIntegratorPage({ keyformUrl }: { keyformUrl: string }) {
   const html = `<!doctype html>
@@ -20,6 +21,22 @@ export async function startIntegratorPage({ keyformUrl }: { keyformUrl: string }
       return { ok: true, result, passkeys: await embedded.getPasskeys() };
     } catch (error) {
       return { ok: false, code: error.code, apiCode: error.apiCode, name: error.name };
+    }
+  };
+  window.authenticate = async (link, passkeyId) => {
+    const embedded = await Embedded.initialize();
+    if (!embedded.isAuthenticateUrl(link)) return { ok: false, code: 'notAnAuthenticateUrl' };
+    try {
+      const result = await embedded.authenticate(link, passkeyId);
+      return { ok: true, result, passkeys: await embedded.getPasskeys() };
+    } catch (error) {
+      return {
+        ok: false,
+        code: error.code,
+        apiCode: error.apiCode,
+        name: error.name,
+        passkeys: await embedded.getPasskeys(),
+      };
     }
   };
   document.body.dataset.ready = 'yes';

@@ -37,7 +37,7 @@ export async function startTestServer({
   const seeded = await seedDemo(app.deps, config);
   // Browser tests serve on localhost (DESIGN §10): the demo is always seeded there.
   if (!seeded.demo) throw new Error(seeded.notice);
-  const { startLink } = seeded;
+  const { startLink, signInLink } = seeded;
   await app.listen({ port, host: '127.0.0.1' });
 
   const api = async (method: string, path: string, body?: unknown) => {
@@ -59,6 +59,7 @@ export async function startTestServer({
     storage,
     publicUrl,
     startLink,
+    signInLink,
     api,
     close: async () => {
       await app.close();

@@ -7,6 +7,7 @@ describe('built-in processes', () => {
     expect(builtinProcesses.map((process) => process.name)).toEqual([
       'passkey-registration',
       'passkey-registration-page',
+      'passkey-sign-in',
     ]);
     const definition = builtinProcesses[0]!.definition;
     expect(definition.start).toBe('start');
