@@ -3,14 +3,18 @@
  * Keyform can be reported as a fraction of it. Start = generateRegistrationOptions + a Map;
  * complete = verifyRegistrationResponse + a Map. Same options and expectations as Keyform's
  * default policy. No auth, no storage, no schemas: what is left is the ceiling. The end-user
- * flow's round trips do the same library work (registerBareFlowRoutes.ts).
+ * flow's round trips do the same library work (registerBareFlowRoutes.ts). Sign-in: start =
+ * generateAuthenticationOptions + a Map, complete = verifyAuthenticationResponse + a Map
+ * (registerBareSignInRoutes.ts), with Keyform's default sign-in policy.
  * Env: PORT, ORIGIN (the expected WebAuthn origin), RP_ID.
  */
 import { randomBytes } from 'node:crypto';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import Fastify from 'fastify';
+import { createBareAuthentication } from './createBareAuthentication';
 import { createBareRegistration } from './createBareRegistration';
 import { registerBareFlowRoutes } from './registerBareFlowRoutes';
+import { registerBareSignInRoutes } from './registerBareSignInRoutes';
 
 const port = Number(process.env.PORT ?? 3100);
 const origin = process.env.ORIGIN ?? 'http://localhost:3000';
@@ -63,5 +67,6 @@ app.post<{ Body: Array<{ id: string; challenge: string }> }>('/bench/sessions', 
 });
 
 registerBareFlowRoutes(app, registration);
+registerBareSignInRoutes(app, createBareAuthentication({ origin, rpID }));
 
 await app.listen({ port, host: '127.0.0.1' });

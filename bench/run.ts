@@ -2,7 +2,8 @@
  * `npm run bench` — Keyform against the bare ceiling (bench/bareCeiling.ts) on 127.0.0.1, every
  * run bounded in time, then the tables for bench/README.md and each target's verdict.
  *   --quick                shorter runs (3 s instead of 10 s per server and scenario)
- *   --only=a,b             some of: start, complete, journey, flow, scaling, frontend
+ *   --only=a,b             some of: start, complete, auth-start, auth-complete, journey, flow,
+ *                          scaling, frontend
  * Results also go to .tmp/bench/latest.md and latest.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { buildKeyform } from './lib/buildKeyform';
 import { type BenchResults, formatReport } from './lib/formatReport';
 import { pinProcesses } from './lib/pinning';
 import { repoRoot } from './lib/startServer';
+import { authCompleteScenario } from './scenarios/authCompleteScenario';
+import { authStartScenario } from './scenarios/authStartScenario';
 import { completeScenario } from './scenarios/completeScenario';
 import { flowScenario } from './scenarios/flowScenario';
 import { frontEndScenario } from './scenarios/frontEndScenario';
@@ -79,6 +82,10 @@ async function main() {
         );
       }
     }
+    if (wanted('auth-start'))
+      results.compared.push(...(await section('auth-start', () => authStartScenario(ctx))));
+    if (wanted('auth-complete'))
+      results.compared.push(...(await section('auth-complete', () => authCompleteScenario(ctx))));
     if (wanted('journey'))
       results.compared.push(...(await section('journey', () => journeyScenario(ctx))));
     if (wanted('flow')) {

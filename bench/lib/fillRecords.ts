@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { openStorage } from '../../storage/openStorage';
 import type {
+  AuthenticationSessionRow,
   PasskeyRow,
   RegistrationSessionRow,
   UserHandleRow,
   UserRow,
 } from '../../storage/RecordTables';
+import type { SoftCredential } from '../../test/support/softAuthenticatorTypes';
 
 export interface BenchSession {
   id: string;
@@ -23,7 +25,10 @@ const sortedIds = (n: number, make = id) => Array.from({ length: n }, make).sort
  * (openStorage: lock, migrations, WAL), in big transactions: `users` users in store `default`,
  * each with one passkey and a user handle for RP `localhost` unless `withPasskeys` is false,
  * and one PENDING session per entry of `sessions` (for users taken in turn), as
- * startPasskeyRegistration would have left them.
+ * startPasskeyRegistration would have left them; likewise one PENDING sign-in session per entry
+ * of `authSessions`, as startPasskeyAuthentication would have left them for the user's passkey.
+ * With `credentials` (one per user), the passkeys carry those credential IDs, user handles and
+ * public keys, so assertions signed with their private keys verify.
  * Rows are typed by RecordTables, so a schema change breaks this at compile time.
  */
 export async function fillRecords({
@@ -31,13 +36,25 @@ export async function fillRecords({
   users,
   withPasskeys = true,
   sessions = [],
+  credentials,
+  authSessions = [],
 }: {
   dataDir: string;
   users: number;
   /** Give each user a passkey and a user handle (a store that has onboarded them already). */
   withPasskeys?: boolean;
   sessions?: BenchSession[];
+  /** The passkeys' credentials, user i's at index i (createSignInCredentials). */
+  credentials?: Array<Pick<SoftCredential, 'id' | 'userHandle' | 'cosePublicKey'>>;
+  /** PENDING sign-in sessions (by user id, RP `localhost`, policy `default`). */
+  authSessions?: BenchSession[];
 }) {
+  if (credentials && credentials.length !== users) {
+    throw new Error(`fillRecords: ${credentials.length} credentials for ${users} users`);
+  }
+  if (authSessions.length > 0 && !withPasskeys) {
+    throw new Error('fillRecords: sign-in sessions need users with passkeys');
+  }
   const started = performance.now();
   const userIds = sortedIds(users);
   const storage = await openStorage({ dataDir });
@@ -45,8 +62,12 @@ export async function fillRecords({
   try {
     const now = new Date().toISOString();
     const scope = { tenant_id: 'default', store_name: 'default' };
-    const handles = userIds.map(() => randomBytes(32).toString('base64url'));
-    const publicKey = randomBytes(77).toString('base64url');
+    const handles = credentials
+      ? credentials.map((c) => c.userHandle)
+      : userIds.map(() => randomBytes(32).toString('base64url'));
+    const randomKey = randomBytes(77).toString('base64url');
+    const publicKeyOf = (i: number) =>
+      credentials ? Buffer.from(credentials[i]!.cosePublicKey).toString('base64url') : randomKey;
     const insert = <Row extends object>(table: string, sample: Row) => {
       const columns = Object.keys(sample);
       const sql = `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`;
@@ -79,14 +100,16 @@ export async function fillRecords({
       user_handle: handles[i]!,
     });
     const passkeyIds = sortedIds(users);
-    const credentialIds = sortedIds(users, () => randomBytes(32).toString('base64url'));
+    const credentialIds = credentials
+      ? credentials.map((c) => c.id)
+      : sortedIds(users, () => randomBytes(32).toString('base64url'));
     const passkeyRow = (i: number): PasskeyRow => ({
       id: passkeyIds[i]!,
       ...scope,
       user_id: userIds[i]!,
       rp_id: 'localhost',
       credential_id: credentialIds[i]!,
-      public_key: publicKey,
+      public_key: publicKeyOf(i),
       counter: 0,
       aaguid: '4b657966-6f72-6d2d-536f-667441757468',
       device_type: 'singleDevice',
@@ -122,6 +145,29 @@ export async function fillRecords({
         failure_code: null,
       };
     };
+    const authSessionRow = (
+      { id, challenge }: BenchSession,
+      n: number,
+    ): AuthenticationSessionRow => ({
+      id,
+      ...scope,
+      rp_id: 'localhost',
+      policy_name: 'default',
+      user_id: userIds[n % users]!,
+      started_with: 'createPasskeyAuthenticationForUser',
+      challenge,
+      client_request: requestOptions(challenge, credentialIds[n % users]!),
+      state: 'PENDING',
+      attempts: 0,
+      expires_at: expiresAt,
+      created_at: now,
+      updated_at: now,
+      response_hash: null,
+      result: null,
+      failure_code: null,
+      passkey_id: null,
+      link_hash: null,
+    });
 
     const fill = <Row extends object>(table: string, count: number, row: (i: number) => Row) => {
       if (count === 0) return;
@@ -136,6 +182,9 @@ export async function fillRecords({
     fill('user_handles', withPasskeys || sessions.length > 0 ? users : 0, handleRow);
     fill('passkeys', withPasskeys ? users : 0, passkeyRow);
     fill('registration_sessions', sessions.length, (n) => sessionRow(sessions[n]!, n));
+    fill('authentication_sessions', authSessions.length, (n) =>
+      authSessionRow(authSessions[n]!, n),
+    );
     // A server restarted after a clean stop finds everything in the main file, not the WAL.
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
@@ -164,5 +213,16 @@ function clientRequest(challenge: string, userHandle: string, userName: string) 
     },
     extensions: { credProps: true },
     hints: [],
+  });
+}
+
+/** What startPasskeyAuthentication stores as `client_request` for the default sign-in policy. */
+function requestOptions(challenge: string, credentialId: string) {
+  return JSON.stringify({
+    rpId: 'localhost',
+    challenge,
+    allowCredentials: [{ id: credentialId, transports: ['internal'], type: 'public-key' }],
+    timeout: 300_000,
+    userVerification: 'required',
   });
 }

@@ -16,32 +16,34 @@ export async function startBare({ prefix }: { prefix: string[] }) {
     prefix,
     env: { ORIGIN: benchOrigin, RP_ID: 'localhost' },
   });
+  /** Bench setup routes take their items 10,000 to a request. */
+  const postInChunks = async (what: string, items: unknown[]) => {
+    for (let i = 0; i < items.length; i += 10_000) {
+      const response = await fetch(`${server.baseUrl}/bench/${what}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(items.slice(i, i + 10_000)),
+      });
+      if (response.status !== 200) throw new Error(`bare ${what}: ${response.status}`);
+    }
+  };
   return {
     ...server,
     kind: 'bare' as const,
     headers: { 'content-type': 'application/json' },
     paths: barePaths,
     /** Setup, not timed: sessions whose responses were built in advance. */
-    async addSessions(sessions: Array<{ id: string; challenge: string }>) {
-      for (let i = 0; i < sessions.length; i += 10_000) {
-        const response = await fetch(`${server.baseUrl}/bench/sessions`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(sessions.slice(i, i + 10_000)),
-        });
-        if (response.status !== 200) throw new Error(`bare sessions: ${response.status}`);
-      }
-    },
+    addSessions: (sessions: Array<{ id: string; challenge: string }>) =>
+      postInChunks('sessions', sessions),
     /** Setup, not timed: the process tokens its end-user flow starts from. */
-    async addProcessTokens(tokens: Array<{ id: string; singleUse: boolean }>) {
-      for (let i = 0; i < tokens.length; i += 10_000) {
-        const response = await fetch(`${server.baseUrl}/bench/processTokens`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(tokens.slice(i, i + 10_000)),
-        });
-        if (response.status !== 200) throw new Error(`bare process tokens: ${response.status}`);
-      }
-    },
+    addProcessTokens: (tokens: Array<{ id: string; singleUse: boolean }>) =>
+      postInChunks('processTokens', tokens),
+    /** Setup, not timed: the passkeys Keyform's store holds (base64url COSE public keys). */
+    addSignInPasskeys: (
+      passkeys: Array<{ userId: string; credentialId: string; publicKey: string }>,
+    ) => postInChunks('signIn/passkeys', passkeys),
+    /** Setup, not timed: PENDING sign-in sessions whose assertions were built in advance. */
+    addSignInSessions: (sessions: Array<{ id: string; challenge: string; userId: string }>) =>
+      postInChunks('signIn/sessions', sessions),
   };
 }
