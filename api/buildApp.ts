@@ -20,6 +20,8 @@ import { normaliseRequestText } from './normaliseRequestText';
 import { authenticationLinkRoutes } from './routes/authenticationLinkRoutes';
 import { authenticationRoutes } from './routes/authenticationRoutes';
 import { beyondIdentityRoutes } from './routes/beyondIdentityRoutes';
+import { consolePageRoutes } from './routes/consolePageRoutes';
+import { consoleSessionRoutes } from './routes/consoleSessionRoutes';
 import { flowRoutes } from './routes/flowRoutes';
 import { formRoutes } from './routes/formRoutes';
 import { identityStoreRoutes } from './routes/identityStoreRoutes';
@@ -139,20 +141,29 @@ export async function buildApp({
     onError: (error) => app.log.error({ err: error }, 'cannot record token use'),
   });
   app.addHook('onClose', () => tokenUses.settled());
-  // A callback hook, not an async one: authorize() never waits, so no promise per request.
+  // A callback hook, not an async one: a bearer token is checked without waiting, so no promise
+  // per request; only a console session's cookie waits for its record.
   app.addHook('onRequest', (request, _reply, done) => {
     const guarded = request.routeOptions.config.access !== undefined;
     // Before the lookup: past its budget, a right guess from this address looks like a wrong one.
     if (guarded && badTokens.refuses(request.ip)) return done(tooManyBadTokens());
-    try {
-      authorize(request, deps, rootSecretHash);
-    } catch (error) {
+    const refuse = (error: unknown) => {
       if (error instanceof IdentityError && error.code === 'TOKEN_INVALID')
         badTokens.strike(request.ip);
-      return done(error as Error);
+      done(error as Error);
+    };
+    const admit = () => {
+      if (guarded) tokenUses.note(request.principal.tokenId);
+      done();
+    };
+    let pending: Promise<void> | undefined;
+    try {
+      pending = authorize(request, deps, rootSecretHash);
+    } catch (error) {
+      return refuse(error);
     }
-    if (guarded) tokenUses.note(request.principal.tokenId);
-    done();
+    if (pending) return void pending.then(admit, refuse);
+    admit();
   });
   // One spelling per name: text is well-formed and NFC before any schema or index sees it.
   app.addHook('preValidation', normaliseRequestText);
@@ -163,7 +174,8 @@ export async function buildApp({
     allowList: (request) =>
       request.url === '/health' ||
       request.url.startsWith('/docs') ||
-      request.url.startsWith('/assets/'),
+      request.url.startsWith('/assets/') ||
+      request.url.startsWith('/console/assets/'),
     // Per token on API routes: the token's id once authorize() ran (it runs first), else the
     // hash of the bearer secret, never the secret itself.
     keyGenerator: (request) => {
@@ -200,6 +212,8 @@ export async function buildApp({
   await app.register(flowRoutes);
   await app.register(beyondIdentityRoutes, { storage });
   await app.register(rendererRoutes);
+  await app.register(consoleSessionRoutes, { rootSecretHash });
+  await app.register(consolePageRoutes);
   return app;
 }
 

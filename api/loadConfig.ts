@@ -35,6 +35,8 @@ export interface KeyformConfig {
   bindingMaxTtlSeconds: number;
   /** KEYFORM_AAGUID_FILE, read and checked at start; undefined: the list shipped in identity/aaguids. */
   passkeyProviders: PasskeyProviders | undefined;
+  /** KEYFORM_CONSOLE_SESSION_HOURS: how long a console sign-in lasts (1..720, default 8). */
+  consoleSessionHours: number;
 }
 
 /** Read configuration from the environment, refusing values that would misbehave later. */
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeyformConfig 
     pagesOrigin: pagesOrigin(env.KEYFORM_PAGES_ORIGIN),
     ...bindingConfig(env, url),
     passkeyProviders: aaguidFile(env.KEYFORM_AAGUID_FILE),
+    consoleSessionHours: consoleHours(env.KEYFORM_CONSOLE_SESSION_HOURS),
   };
 }
 
@@ -99,6 +102,13 @@ function bindingConfig(env: NodeJS.ProcessEnv, publicUrl: URL) {
     bindingTtlSeconds: ttl,
     bindingMaxTtlSeconds: max,
   };
+}
+
+function consoleHours(text: string | undefined) {
+  const hours = integer(text, 8, 'KEYFORM_CONSOLE_SESSION_HOURS');
+  if (hours < 1 || hours > 720)
+    throw new Error(`KEYFORM_CONSOLE_SESSION_HOURS ${hours} must be within 1..720`);
+  return hours;
 }
 
 function integer(text: string | undefined, fallback: number, name: string) {

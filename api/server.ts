@@ -14,9 +14,11 @@ async function main() {
   const app = await buildApp({ storage, config, logger: loggerOptions() });
   const seeded = await seedDemo(app.deps, config);
   const purge = setInterval(() => {
-    Promise.all([purgeExpiredSessions(app.deps), purgeExpiredInstances(app.deps)]).catch((error) =>
-      app.log.warn({ err: error }, 'purge failed'),
-    );
+    Promise.all([
+      purgeExpiredSessions(app.deps),
+      purgeExpiredInstances(app.deps),
+      app.deps.records.consoleSessions.purgeExpired(app.deps.now()),
+    ]).catch((error) => app.log.warn({ err: error }, 'purge failed'));
   }, 60_000);
   purge.unref();
 
@@ -50,6 +52,7 @@ function printWelcome({
   const { rootToken } = seeded;
   const lines = [
     '',
+    `Console: ${publicUrl}/  (sign in with ${rootToken ? 'the root token below' : 'an API token, e.g. KEYFORM_ADMIN_TOKEN'})`,
     `Keyform is running on ${publicUrl}  (data in ${dataDir})`,
     ...(seeded.demo
       ? [

@@ -10,6 +10,20 @@ export interface RecordTables {
   process_instances: ProcessInstanceRow;
   credential_binding_jobs: BindingJobRow;
   process_tokens: ProcessTokenRow;
+  console_sessions: ConsoleSessionRow;
+}
+
+/** A console sign-in (migration 0010); the secret itself is only in the browser's cookie. */
+export interface ConsoleSessionRow {
+  /** sha256 (hex) of the session's secret. */
+  secret_hash: string;
+  token_id: string;
+  /** sha256 (hex) of the API token's secret, as identity.json keeps it. */
+  token_hash: string;
+  tenant_id: string;
+  /** ms since the epoch. */
+  expires_at: number;
+  created_at: string;
 }
 
 export interface ProcessTokenRow {

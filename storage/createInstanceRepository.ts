@@ -28,6 +28,50 @@ export function createInstanceRepository(db: Kysely<RecordTables>) {
       return numUpdatedRows === 1n ? next : undefined;
     },
 
+    /** Summaries of a tenant's instances, newest first (index process_instances_tenant_created). */
+    async list({
+      tenantId,
+      definitionName,
+      state,
+      page,
+      size,
+    }: {
+      tenantId: string;
+      definitionName?: string;
+      state?: InstanceRecord['state'];
+      page: number;
+      size: number;
+    }) {
+      let scoped = db.selectFrom('process_instances').where('tenant_id', '=', tenantId);
+      if (definitionName !== undefined)
+        scoped = scoped.where('definition_name', '=', definitionName);
+      if (state !== undefined) scoped = scoped.where('state', '=', state);
+      const rows = await scoped
+        .select(['id', 'definition_name', 'definition_version', 'state', 'cursor', 'decision'])
+        .select(['created_at', 'updated_at'])
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(size)
+        .offset(page * size)
+        .execute();
+      const { total } = await scoped
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow();
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          definitionName: row.definition_name,
+          definitionVersion: row.definition_version,
+          state: row.state as InstanceRecord['state'],
+          cursor: row.cursor,
+          decision: row.decision,
+          createdAt: row.created_at,
+          updatedAt: row.updated_at,
+        })),
+        total: Number(total),
+      };
+    },
+
     async purgeExpired(before: number) {
       const { numDeletedRows } = await db
         .deleteFrom('process_instances')

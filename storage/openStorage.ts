@@ -8,6 +8,7 @@ import { createAuthenticationLinkRepository } from './createAuthenticationLinkRe
 import { createAuthenticationSessionRepository } from './createAuthenticationSessionRepository';
 import { createBindingJobRepository } from './createBindingJobRepository';
 import { createBlobStore } from './createBlobStore';
+import { createConsoleSessionRepository } from './createConsoleSessionRepository';
 import { createIdentityDefinitions } from './createIdentityDefinitions';
 import { createInstanceRepository } from './createInstanceRepository';
 import { createPasskeyRepository } from './createPasskeyRepository';
@@ -41,6 +42,7 @@ function repositoriesOver(db: Kysely<RecordTables>) {
     instances: createInstanceRepository(db),
     bindingJobs: createBindingJobRepository(db),
     processTokens: createProcessTokenRepository(db),
+    consoleSessions: createConsoleSessionRepository(db),
   };
 }
 export type RecordRepositories = ReturnType<typeof repositoriesOver>;

@@ -4,6 +4,8 @@ import { createFormVersion } from '../../forms/createFormVersion';
 import { FormError } from '../../forms/FormError';
 import { findFormVersion } from '../../forms/findFormVersion';
 import { listFormNames, listFormVersions } from '../../forms/listFormVersions';
+import { validateFormDefinition } from '../../forms/validateFormDefinition';
+import { checkDraftFormData } from '../../runtime/engine/checkDraftFormData';
 import { CreatedVersion, errorResponses, Loose, Name, Strict } from '../schemas/common';
 import { registerVersionListRoutes } from './registerVersionListRoutes';
 
@@ -18,28 +20,30 @@ const VersionSummary = Type.Object({
 const VersionFull = Type.Object({ ...VersionSummary.properties, definition: Loose });
 const VersionParam = Type.String({ pattern: '^[1-9][0-9]{0,5}$' });
 const read = { access: { area: 'Forms', actions: ['read'] } };
+const uploadBodyLimit = 256 * 1024;
+const UploadBody = Strict({
+  // Optional here so that validateFormDefinition says why a version needs one.
+  schema: Type.Optional(Loose),
+  uischema: Type.Optional(Loose),
+  i18n: Type.Optional(Loose),
+  description: Type.Optional(Type.String()),
+});
+/** What uploading a version and its dry run share: permission, limits, params and body. */
+const upload = {
+  config: { access: { area: 'Forms', actions: ['create'] } },
+  bodyLimit: uploadBodyLimit,
+  schema: { tags, params: Type.Object({ formName: Name }), body: UploadBody },
+};
 
 export const formRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/forms/:formName/versions',
     {
-      config: { access: { area: 'Forms', actions: ['create'] } },
-      bodyLimit: 256 * 1024,
+      ...upload,
       schema: {
-        tags,
+        ...upload.schema,
         summary: 'Upload a new immutable version of a JSON form',
-        params: Type.Object({ formName: Name }),
-        body: Strict({
-          // Optional here so that validateFormDefinition says why a version needs one.
-          schema: Type.Optional(Loose),
-          uischema: Type.Optional(Loose),
-          i18n: Type.Optional(Loose),
-          description: Type.Optional(Type.String()),
-        }),
-        response: {
-          201: CreatedVersion,
-          ...errorResponses,
-        },
+        response: { 201: CreatedVersion, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -50,6 +54,59 @@ export const formRoutes: FastifyPluginAsyncTypebox = async (app) => {
           definition: request.body,
         }),
       ),
+  );
+
+  // `::` is find-my-way's literal colon: the path is `/api/forms/{formName}/versions:validate`.
+  app.post(
+    '/api/forms/:formName/versions::validate',
+    {
+      ...upload,
+      schema: {
+        ...upload.schema,
+        summary:
+          'Dry run of an upload: the same answer as uploading this body, but nothing is stored',
+        response: { 200: Type.Object({ ok: Type.Literal(true) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      // The very check the upload runs (createFormVersion), without the store.
+      const checked = validateFormDefinition({ definition: request.body });
+      if (!checked.ok) throw checked.error;
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/forms/:formName/versions::validateData',
+    {
+      ...upload,
+      // The definition's own cap, plus room for the data.
+      bodyLimit: 2 * uploadBodyLimit,
+      schema: {
+        tags,
+        summary:
+          'Dry run of a form step for a definition not stored yet: the field errors submitting `data` would get',
+        params: Type.Object({ formName: Name }),
+        body: Strict({
+          definition: UploadBody,
+          data: Type.Optional(Type.Unknown()),
+          locale: Type.Optional(Type.String({ maxLength: 35 })),
+        }),
+        response: {
+          200: Type.Object({
+            locale: Type.String(),
+            errors: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      checkDraftFormData({
+        definition: request.body.definition,
+        data: request.body.data,
+        locale: request.body.locale,
+      }),
   );
 
   registerVersionListRoutes(app, {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { checkProcessDefinitionUpload } from '../../runtime/definition/checkProcessDefinitionUpload';
 import { createProcessDefinitionVersion } from '../../runtime/definition/createProcessDefinitionVersion';
 import { createProcessToken, startAddress } from '../../runtime/definition/createProcessToken';
 import {
@@ -16,6 +17,8 @@ import {
   errorResponses,
   Loose,
   Name,
+  Page,
+  PageQuery,
   ShortText,
   Strict,
 } from '../schemas/common';
@@ -57,6 +60,30 @@ export const processRoutes: FastifyPluginAsyncTypebox = async (app) => {
           definition: request.body.definition,
         }),
       ),
+  );
+
+  // `::` is find-my-way's literal colon: the path is `{base}/{name}/versions:validate`.
+  app.post(
+    `${base}/:name/versions::validate`,
+    {
+      config: access('createDefinition'),
+      bodyLimit: 512 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Dry run of an upload: the same answer as uploading this body, but nothing is stored',
+        params: Type.Object({ name: Name }),
+        body: Strict({ definition: Loose }),
+        response: { 200: Type.Object({ ok: Type.Literal(true) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      checkProcessDefinitionUpload({
+        name: request.params.name,
+        definition: request.body.definition,
+      });
+      return { ok: true as const };
+    },
   );
 
   registerVersionListRoutes(app, {
@@ -180,6 +207,57 @@ export const processRoutes: FastifyPluginAsyncTypebox = async (app) => {
         processInstanceId: instance.id,
         redirectUrl: `${app.config.publicUrl}/flow/${instance.id}/enter?c=${secret}`,
       });
+    },
+  );
+
+  const InstanceState = Type.Union([
+    Type.Literal('RUNNING'),
+    Type.Literal('COMPLETED'),
+    Type.Literal('FAILED'),
+    Type.Literal('EXPIRED'),
+  ]);
+  app.get(
+    '/api/process-manager/processInstances',
+    {
+      config: access('readInstance'),
+      schema: {
+        tags,
+        summary: 'Recent instances, newest first; filter by process definition and state',
+        querystring: Type.Object(
+          {
+            ...PageQuery.properties,
+            definitionName: Type.Optional(Name),
+            state: Type.Optional(InstanceState),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Page(
+            Type.Object({
+              id: Type.String(),
+              definitionName: Type.String(),
+              definitionVersion: Type.Integer(),
+              state: InstanceState,
+              cursor: Type.String({ description: 'the node the instance is at' }),
+              decision: Type.Union([Type.String(), Type.Null()]),
+              createdAt: Type.String(),
+              updatedAt: Type.String(),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { page = '0', size = '20', definitionName, state } = request.query;
+      const paging = { page: Number(page), size: Number(size) };
+      const found = await app.deps.records.instances.list({
+        tenantId: request.tenantId,
+        definitionName,
+        state,
+        ...paging,
+      });
+      return { ...found, ...paging };
     },
   );
 

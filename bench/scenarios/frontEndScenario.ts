@@ -9,6 +9,10 @@ import { launchChromium } from '../../test/e2e/support/launchChromium';
 import type { BenchContext } from '../lib/BenchContext';
 import { type KeyformServer, startKeyform } from '../lib/startKeyform';
 import { freePort, repoRoot } from '../lib/startServer';
+import {
+  type ConsoleFirstScreenResult,
+  measureConsoleFirstScreen,
+} from './measureConsoleFirstScreen';
 
 export interface FrontEndResult {
   buildMs: number;
@@ -23,6 +27,8 @@ export interface FrontEndResult {
   browserError?: string;
   /** bench/heavyForm.json, uploaded through the API and opened from its start link. */
   heavyForm: HeavyFormResult;
+  /** The integrator console: `/` → signed in → its start page. */
+  console?: ConsoleFirstScreenResult;
 }
 
 export interface HeavyFormResult {
@@ -61,6 +67,7 @@ export async function frontEndScenario(ctx: BenchContext, runs: number): Promise
   const runsMs: number[] = [];
   let browserError: string | undefined;
   let heavy: HeavyFormRuns | undefined;
+  let consoleScreen: ConsoleFirstScreenResult | undefined;
   try {
     if (!startLink) throw new Error(`no start link in the server's output: ${server.stdout()}`);
     const browser = await launchChromium();
@@ -82,6 +89,7 @@ export async function frontEndScenario(ctx: BenchContext, runs: number): Promise
         await page.close();
       }
       heavy = await openHeavyForm(server, browser, runs);
+      consoleScreen = await measureConsoleFirstScreen(server, browser, `http://localhost:${port}`);
     } finally {
       await browser.close();
     }
@@ -106,6 +114,7 @@ export async function frontEndScenario(ctx: BenchContext, runs: number): Promise
     medianMs: median(runsMs),
     ...(browserError ? { browserError } : {}),
     heavyForm,
+    ...(consoleScreen ? { console: consoleScreen } : {}),
   };
   const kib = (a: { file: string; gzipBytes: number }) =>
     `${a.file} ${(a.gzipBytes / 1024).toFixed(1)} KiB gz`;
@@ -115,7 +124,13 @@ export async function frontEndScenario(ctx: BenchContext, runs: number): Promise
       (browserError ? `\n  BROWSER RUN FAILED: ${browserError}` : '') +
       `\n  heavy form loads ${heavyForm.assets.map((a) => `${kib(a)}${a.initial ? '' : ' (lazy)'}`).join(', ')}\n` +
       `  start link → heavy form interactive: ${heavyForm.runsMs.map((ms) => ms.toFixed(0)).join(', ')} ms, median ${heavyForm.medianMs.toFixed(0)} ms` +
-      (heavyForm.browserError ? `\n  HEAVY FORM RUN FAILED: ${heavyForm.browserError}` : ''),
+      (heavyForm.browserError ? `\n  HEAVY FORM RUN FAILED: ${heavyForm.browserError}` : '') +
+      (consoleScreen
+        ? `\n  console first screen loads ${consoleScreen.assets.map(kib).join(', ')}` +
+          (consoleScreen.browserError
+            ? `\n  CONSOLE RUN FAILED: ${consoleScreen.browserError}`
+            : '')
+        : ''),
   );
   return result;
 }

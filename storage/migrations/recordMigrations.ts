@@ -8,6 +8,8 @@ import * as m0006 from './m0006_process_tokens';
 import * as m0007 from './m0007_passkey_use';
 import * as m0008 from './m0008_authentication_sessions';
 import * as m0009 from './m0009_authentication_links';
+import * as m0010 from './m0010_console_sessions';
+import * as m0011 from './m0011_instance_listing';
 
 /** The record database's migrations, by name, in the order they run. */
 export const recordMigrations: Record<string, Migration> = {
@@ -20,4 +22,6 @@ export const recordMigrations: Record<string, Migration> = {
   '0007_passkey_use': m0007,
   '0008_authentication_sessions': m0008,
   '0009_authentication_links': m0009,
+  '0010_console_sessions': m0010,
+  '0011_instance_listing': m0011,
 };

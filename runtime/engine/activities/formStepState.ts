@@ -5,6 +5,7 @@ import { validateFormData } from '../../../forms/validateFormData';
 import type { InstanceRecord, StepRecord } from '../../../storage/InstanceRecord';
 import type { RuntimeDeps } from '../../RuntimeDeps';
 import { dataFormCapture } from '../contextPaths';
+import { keepFirstErrorPerField } from '../keepFirstErrorPerField';
 import type { FieldError } from '../StepView';
 import type { ActivityContext } from './Activity';
 import { bool, int, str } from './inputOf';
@@ -78,10 +79,11 @@ export function judgeFormData<S extends FormStepState>(
   if (result.ok) return { ok: true as const, data: result.data };
   // Oversized data is refused whole: the step and the instance stay as they were.
   if ('refused' in result) throw result.refused;
-  // One message per field: the first rule it breaks is the one worth fixing first.
-  const errors = result.errors
-    .filter((e, i, all) => all.findIndex((o) => o.path === e.path) === i)
-    .map(({ path, message, keyword }) => ({ path, message, keyword }));
+  const errors = keepFirstErrorPerField(result.errors).map(({ path, message, keyword }) => ({
+    path,
+    message,
+    keyword,
+  }));
   const state: S = { ...step.state, data: isObject(data) ? data : {}, errors };
   return { ok: false as const, step: { ...step, state } };
 }
