@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
+import { createAppPage } from '../createAppPage';
 
 const root = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 // The SDKs and their declarations, both built by `npm run build:renderer`.
@@ -13,31 +14,11 @@ const sdkBuilt = fileURLToPath(new URL('../../dist/sdk/', import.meta.url));
  * (frame-ancestors 'none') and its scripts to its own origin.
  */
 export const rendererRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  let index: string | undefined;
-  const page = async (reply: FastifyReply) => {
-    index ??= await readFile(`${root}index.html`, 'utf8').catch(() => undefined);
-    if (!index) {
-      return reply.status(503).send({
-        error: {
-          code: 'RENDERER_NOT_BUILT',
-          message: 'the renderer is not built: run `npm run build:renderer`',
-        },
-      });
-    }
-    // Custom pages are framed from the pages path ('self') or KEYFORM_PAGES_ORIGIN.
-    const frameSrc = ["'self'", app.config.pagesOrigin].filter(Boolean).join(' ');
-    return reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .header('referrer-policy', 'no-referrer')
-      .header('x-content-type-options', 'nosniff')
-      .header('x-frame-options', 'DENY')
-      .header(
-        'content-security-policy',
-        `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src ${frameSrc}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
-      )
-      .send(index);
-  };
+  const page = createAppPage({
+    root,
+    name: 'renderer',
+    pagesOrigin: app.config.pagesOrigin,
+  });
   const hide = { schema: { hide: true } };
   app.get('/start/:processTokenId', hide, async (_request, reply) => page(reply));
   app.get('/flow/:instanceId', hide, async (_request, reply) => page(reply));
